@@ -17,6 +17,9 @@ export interface CliIo {
 export interface CliContext {
   paths: Paths;
   io: CliIo;
+  /** The built renderer (out/renderer), for `serve`. */
+  staticDir: string;
+  appVersion: string;
   /** Builds the full service over `paths` (opens the database, loads the archive); close it when done. */
   openService(): Promise<Service>;
 }
