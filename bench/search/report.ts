@@ -1,0 +1,151 @@
+/**
+ * The markdown report: machine and date, one table per corpus size with every
+ * engine side by side and its ratio to Daftar, recall per query kind, Daftar
+ * against the issue's targets, and how each engine was configured.
+ */
+import { cpus, totalmem } from 'node:os';
+import type { BuildReport, QueryReport } from './child';
+import type { CorpusSize } from './corpus';
+import type { EngineName } from './engines/types';
+import { QUERY_MIX, type BenchQuery } from './queries';
+import { fmt, percentile, withRatio } from './stats';
+import type { Quality } from './truth';
+
+export type EngineRow =
+  | { name: EngineName; build: BuildReport; query: QueryReport; bytes: { raw: number; gzip: number }; quality: Quality; byKind: Record<string, number>; failure?: undefined }
+  | { name: EngineName; failure: string };
+
+export interface SizeResult {
+  size: CorpusSize;
+  rows: EngineRow[];
+}
+
+/** The issue's targets for Daftar at 25k passages. */
+export const TARGETS = { recall: 0.99, p95Ms: 16, loadMs: 300, buildMs: 10_000 };
+
+const MB = 1024 * 1024;
+
+interface Metrics {
+  recall: number;
+  precision: number;
+  empty: number;
+  buildS: number;
+  rawMb: number;
+  gzipMb: number;
+  loadMs: number;
+  p50: number;
+  p95: number;
+  buildPeak: number;
+  queryPeak: number;
+}
+
+function metrics(row: Extract<EngineRow, { failure?: undefined }>): Metrics {
+  return {
+    recall: row.quality.recall,
+    precision: row.quality.precision,
+    empty: row.quality.emptyQueries,
+    buildS: row.build.buildMs / 1000,
+    rawMb: row.bytes.raw / MB,
+    gzipMb: row.bytes.gzip / MB,
+    loadMs: row.query.loadMs,
+    p50: percentile(row.query.latencies, 50),
+    p95: percentile(row.query.latencies, 95),
+    buildPeak: row.build.peakRssMb - row.build.baseRssMb,
+    queryPeak: row.query.peakRssMb - row.query.baseRssMb,
+  };
+}
+
+const COLUMNS: { key: keyof Metrics; title: string; ratio: boolean }[] = [
+  { key: 'recall', title: 'recall', ratio: false },
+  { key: 'precision', title: 'precision', ratio: false },
+  { key: 'empty', title: 'empty answers', ratio: false },
+  { key: 'buildS', title: 'build s', ratio: true },
+  { key: 'rawMb', title: 'size MB', ratio: true },
+  { key: 'gzipMb', title: 'gzip MB', ratio: true },
+  { key: 'loadMs', title: 'load ms', ratio: true },
+  { key: 'p50', title: 'p50 ms', ratio: true },
+  { key: 'p95', title: 'p95 ms', ratio: true },
+  { key: 'buildPeak', title: 'build peak MB', ratio: true },
+  { key: 'queryPeak', title: 'load+query peak MB', ratio: true },
+];
+
+function sizeTable(result: SizeResult): string[] {
+  const daftarRow = result.rows.find((r) => r.name === 'daftar' && !r.failure);
+  const reference = daftarRow && !daftarRow.failure ? metrics(daftarRow) : undefined;
+  const passages = result.rows.find((r) => !r.failure);
+  const lines = [
+    `### ${result.size} corpus${passages && !passages.failure ? ` (${passages.build.passages.toLocaleString('en')} passages)` : ''}`,
+    '',
+    `| engine | ${COLUMNS.map((c) => c.title).join(' | ')} |`,
+    `|---|${COLUMNS.map(() => '---:').join('|')}|`,
+  ];
+  for (const row of result.rows) {
+    if (row.failure) {
+      lines.push(`| ${row.name} | failed: ${row.failure.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |${COLUMNS.slice(1).map(() => ' |').join('')}`);
+      continue;
+    }
+    const m = metrics(row);
+    const cells = COLUMNS.map((c) => (c.ratio ? withRatio(m[c.key], reference?.[c.key], row.name === 'daftar') : c.key === 'empty' ? String(m[c.key]) : fmt(m[c.key])));
+    lines.push(`| ${row.build.label} | ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
+function kindTable(result: SizeResult): string[] {
+  const kinds = QUERY_MIX.map((m) => `${m.kind} ${m.lang}`);
+  const lines = [
+    `Recall by query kind (${result.size}):`,
+    '',
+    `| engine | ${QUERY_MIX.map((m) => `${m.kind} ${m.lang} (${m.count})`).join(' | ')} |`,
+    `|---|${kinds.map(() => '---:').join('|')}|`,
+  ];
+  for (const row of result.rows) {
+    if (row.failure) continue;
+    lines.push(`| ${row.build.label} | ${kinds.map((k) => fmt(row.byKind[k] ?? Number.NaN)).join(' | ')} |`);
+  }
+  return lines;
+}
+
+function targetLines(results: SizeResult[]): string[] {
+  const big = results.find((r) => r.size === '25k');
+  const row = big?.rows.find((r) => r.name === 'daftar');
+  if (!big || !row) return ['Targets: not checked (the 25k corpus or Daftar was not run).'];
+  if (row.failure) return [`Targets: Daftar failed at 25k: ${row.failure}`];
+  const m = metrics(row);
+  const others = big.rows.filter((r) => r.name !== 'daftar' && !r.failure).map((r) => (r.failure ? 0 : r.quality.recall));
+  const highest = others.every((r) => m.recall >= r);
+  const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+  return [
+    'Daftar against the issue\'s targets at 25k passages:',
+    '',
+    `- recall ≥ ${TARGETS.recall} and highest of all: ${fmt(m.recall)}${highest ? ' (highest)' : ' (not the highest)'} — ${check(m.recall >= TARGETS.recall && highest)}`,
+    `- query p95 ≤ ${TARGETS.p95Ms} ms: ${fmt(m.p95)} ms — ${check(m.p95 <= TARGETS.p95Ms)}`,
+    `- index load ≤ ${TARGETS.loadMs} ms: ${fmt(m.loadMs)} ms — ${check(m.loadMs <= TARGETS.loadMs)}`,
+    `- build ≤ ${TARGETS.buildMs / 1000} s: ${fmt(m.buildS)} s — ${check(m.buildS * 1000 <= TARGETS.buildMs)}`,
+  ];
+}
+
+export function renderReport(input: { results: SizeResult[]; queries: BenchQuery[]; truthName: string; seconds: number }): string {
+  const cpu = cpus();
+  const configs = new Map<string, string>();
+  for (const r of input.results) for (const row of r.rows) if (!row.failure) configs.set(row.build.label, row.build.config);
+  const lines = [
+    '# Search benchmark',
+    '',
+    `Generated by \`npm run bench:search\` (bench/search/run.ts) on ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / MB / 1024)} GB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Whole run: ${Math.round(input.seconds)} s.`,
+    '',
+    `Corpus: quran-json (diacritised Arabic verses + English translation; see bench/search/corpus.ts for how 6k and 25k are made).`,
+    `Queries: ${input.queries.length}, typed without diacritics (a third of the Arabic ones also without hamza): ${QUERY_MIX.map((m) => `${m.count} ${m.kind} ${m.lang}`).join(', ')}.`,
+    `Ground truth: a passage is relevant when it contains every query word as a token whose normalised form equals the word's (prefix queries: starts with it), using the ${input.truthName}.`,
+    'Recall and precision are means over queries; "empty answers" counts queries with relevant passages that got nothing back.',
+    'Each engine builds in one child process and loads + queries in a fresh one; memory is peak RSS above the process\'s RSS before building/loading.',
+    'Latency: 3 timed passes over the whole query set after one untimed pass, every answer complete (no result limit). Ratios (×) are against Daftar.',
+    '',
+  ];
+  for (const result of input.results) lines.push(...sizeTable(result), '', ...kindTable(result), '');
+  lines.push(...targetLines(input.results), '', 'Engine configurations:', '');
+  for (const [label, config] of configs) lines.push(`- **${label}**: ${config}`);
+  lines.push('');
+  return lines.join('\n');
+}
