@@ -42,8 +42,8 @@ export interface DownloadEnv {
 export function browserDownloadEnv(win: Window = window): DownloadEnv {
   return {
     document: win.document,
-    createObjectURL: (b) => win.URL.createObjectURL(b),
-    revokeObjectURL: (u) => win.URL.revokeObjectURL(u),
+    createObjectURL: (b) => URL.createObjectURL(b),
+    revokeObjectURL: (u) => URL.revokeObjectURL(u),
     later: (fn) => void win.setTimeout(fn, 1000),
   };
 }

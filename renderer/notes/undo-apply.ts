@@ -9,7 +9,7 @@
  * silently overwritten.
  */
 import type { AnchoredAnnotation, Annotation, DaftarApi, TextPositionSelector } from '../../src/api/contract';
-import type { UndoStep } from './undo';
+import type { UndoEntry, UndoStep } from './undo';
 
 export type UndoApi = Pick<DaftarApi, 'deleteAnnotation' | 'restoreAnnotation' | 'updateAnnotation'>;
 
@@ -30,6 +30,26 @@ function samePosition(a: Annotation, b: Annotation): boolean {
   return pa?.start === pb?.start && pa?.end === pb?.end;
 }
 
+function sameRange(a: { start: number; end: number } | null | undefined, b: { start: number; end: number } | null | undefined): boolean {
+  return (a ?? null) === (b ?? null) || (!!a && !!b && a.start === b.start && a.end === b.end);
+}
+
+async function revertEdit(entry: UndoEntry, before: Annotation, api: UndoApi, now: AnchoredAnnotation | Annotation | undefined): Promise<AnchoredAnnotation> {
+  const expectedModified = entry.afterModified!;
+  const fields = { note: before.body.note, tags: [...before.body.tags], color: before.color };
+  const nowAnchor = now && 'anchor' in now ? (now as AnchoredAnnotation).anchor : undefined;
+  const moved = now !== undefined && (entry.beforeAnchor !== undefined ? !sameRange(entry.beforeAnchor, nowAnchor) : !samePosition(before, now));
+  if (!moved) return api.updateAnnotation({ id: entry.id, ...fields, expectedModified });
+  const target = entry.beforeAnchor !== undefined ? entry.beforeAnchor : positionOf(before);
+  if (target) return api.updateAnnotation({ id: entry.id, ...fields, reattach: { start: target.start, end: target.end }, expectedModified });
+  // It was an orphan before (a re-attach is being undone): there is no text to
+  // attach it to, so the exact before-image goes back. Check first that nobody
+  // changed it meanwhile, as the update path would.
+  if (now && now.modified !== expectedModified) throw Object.assign(new Error(`notes: ${entry.id} changed meanwhile; undo skipped`), { code: 'conflict' });
+  await api.deleteAnnotation({ id: entry.id });
+  return api.restoreAnnotation({ annotation: before });
+}
+
 /**
  * Applies the step, newest entries first. `current` gives the record as the UI
  * last saw it, to tell whether an edit moved it. Throws on the first failing
@@ -46,19 +66,7 @@ export async function applyUndo(step: UndoStep, api: UndoApi, current: (id: stri
     } else if (entry.afterModified === null) {
       outcome.saved.push(await api.restoreAnnotation({ annotation: before }));
     } else {
-      const now = current(entry.id);
-      const pos = positionOf(before);
-      const moved = now !== undefined && pos !== undefined && !samePosition(before, now);
-      outcome.saved.push(
-        await api.updateAnnotation({
-          id: entry.id,
-          note: before.body.note,
-          tags: [...before.body.tags],
-          color: before.color,
-          ...(moved ? { reattach: { start: pos.start, end: pos.end } } : {}),
-          expectedModified: entry.afterModified,
-        }),
-      );
+      outcome.saved.push(await revertEdit(entry, before, api, current(entry.id)));
     }
   }
   return outcome;

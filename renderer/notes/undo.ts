@@ -18,7 +18,7 @@
  * Plain data and a clock passed in: no React, no DOM, no contract calls (the
  * caller applies a popped step, see undo-apply.ts).
  */
-import type { Annotation } from '../../src/api/contract';
+import type { AnchoredAnnotation, Annotation } from '../../src/api/contract';
 
 /** Edits of one note closer together than this are one undo step. */
 export const MERGE_WINDOW_MS = 1000;
@@ -29,8 +29,8 @@ export type ChangeKind = 'create' | 'edit' | 'delete';
 
 export interface RecordChange {
   id: string;
-  /** The record before the change; null when the change created it. */
-  before: Annotation | null;
+  /** The record before the change (with its anchor when known); null when the change created it. */
+  before: Annotation | AnchoredAnnotation | null;
   /** The record after the change; null when the change deleted it. */
   after: Annotation | null;
 }
@@ -38,6 +38,11 @@ export interface RecordChange {
 export interface UndoEntry {
   id: string;
   before: Annotation | null;
+  /**
+   * Where the record was anchored before the change, when the caller knew
+   * (null: it was an orphan). Undo of a move puts it back there.
+   */
+  beforeAnchor?: { start: number; end: number } | null;
   /** `modified` of the record after the change, null when it was deleted. */
   afterModified: string | null;
 }
@@ -109,7 +114,7 @@ export class UndoHistory {
     this.steps.push({
       kind,
       time,
-      entries: list.map((c) => ({ id: c.id, before: c.before, afterModified: c.after ? c.after.modified : null })),
+      entries: list.map((c) => ({ id: c.id, before: plainOf(c.before), ...anchorOf(c.before), afterModified: c.after ? c.after.modified : null })),
     });
     if (this.steps.length > MAX_STEPS) this.steps.splice(0, this.steps.length - MAX_STEPS);
   }
@@ -183,6 +188,19 @@ export class UndoHistory {
   clear(): void {
     this.steps = [];
   }
+}
+
+/** The before-image as the contract stores it: without the `anchor` the service computes. */
+function plainOf(a: Annotation | null): Annotation | null {
+  if (a === null || !('anchor' in a)) return a;
+  const { anchor: _anchor, ...rest } = a as Annotation & { anchor: unknown };
+  return rest;
+}
+
+function anchorOf(a: Annotation | null): Pick<UndoEntry, 'beforeAnchor'> {
+  if (a === null || !('anchor' in a)) return {};
+  const anchor = (a as AnchoredAnnotation).anchor;
+  return { beforeAnchor: anchor ? { start: anchor.start, end: anchor.end } : null };
 }
 
 /** The current state of a list of annotations, for `reconcile`. */

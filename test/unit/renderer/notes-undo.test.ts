@@ -47,6 +47,7 @@ function fakeStore(initial: AnchoredAnnotation[]) {
       };
       if (req.reattach) {
         next.target = { ...row.target, selector: row.target.selector.map((s) => (s.type === 'TextPositionSelector' ? { ...s, ...req.reattach } : s)) };
+        next.anchor = { ...req.reattach, method: 'position', score: 1 };
       }
       rows.set(req.id, next);
       return next;

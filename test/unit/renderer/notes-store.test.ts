@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { NotesStore, notesStoreFor, quoteOf } from '../../../renderer/notes/store';
+import { fakeNotesApi, note } from './notes-fixtures';
+
+function setup() {
+  const { api, FakeApiError } = fakeNotesApi();
+  let t = 0;
+  const tick = (ms: number) => (t += ms);
+  const store = new NotesStore(api, () => t);
+  return { api, store, tick, FakeApiError };
+}
+
+describe('NotesStore', () => {
+  it('creates, edits and deletes through the contract, and shows only what the service saved', async () => {
+    const { api, store, tick } = setup();
+    await store.load();
+    const made = await store.create('article', 0, 4, 'green', 'ملاحظة', ['غزة']);
+    expect(made).toBeDefined();
+    expect(store.getState().list).toHaveLength(1);
+    expect(store.getState().active).toBe(made!.id);
+    expect(quoteOf(store.getState().list[0]!)).toBe('النص');
+    tick(5000);
+    await store.update(made!.id, { note: 'edited' });
+    expect(api.rows.get(made!.id)!.body.note).toBe('edited');
+    expect(store.getState().list[0]!.body.note).toBe('edited');
+    tick(5000);
+    await store.remove(made!.id);
+    expect(api.rows.size).toBe(0);
+    expect(store.getState().list).toEqual([]);
+    expect(store.getState().notice).toMatchObject({ kind: 'deleted', undoable: true, params: { quote: 'النص' } });
+  });
+
+  it('undo walks back a delete, an edit and a create, one step each', async () => {
+    const { api, store, tick } = setup();
+    await store.load();
+    const made = (await store.create('article', 5, 11, 'yellow'))!;
+    tick(5000);
+    await store.update(made.id, { note: 'first' });
+    tick(5000);
+    await store.remove(made.id);
+    await store.undo();
+    expect(api.rows.get(made.id)!.body.note).toBe('first');
+    expect(store.getState().notice!.kind).toBe('undone');
+    await store.undo();
+    expect(api.rows.get(made.id)!.body.note).toBe('');
+    await store.undo();
+    expect(api.rows.has(made.id)).toBe(false);
+    expect(store.getState().list).toEqual([]);
+    expect(store.getState().canUndo).toBe(false);
+    await store.undo();
+    expect(store.getState().notice!.kind).toBe('nothing-to-undo');
+  });
+
+  it('typing a note (many saves within a second) is one undo step', async () => {
+    const { api, store, tick } = setup();
+    await store.load();
+    const made = (await store.create('article', 0, 4, 'yellow'))!;
+    tick(5000);
+    for (const text of ['a', 'ab', 'abc', 'abcd']) {
+      tick(300);
+      void store.update(made.id, { note: text });
+    }
+    await store.settled();
+    expect(api.rows.get(made.id)!.body.note).toBe('abcd');
+    await store.undo();
+    expect(api.rows.get(made.id)!.body.note).toBe('');
+  });
+
+  it('an outside change to a note drops its undo steps instead of overwriting it', async () => {
+    const { api, store, tick } = setup();
+    await store.load();
+    const made = (await store.create('article', 0, 4, 'yellow'))!;
+    tick(5000);
+    await store.update(made.id, { note: 'mine' });
+    // another window:
+    await api.updateAnnotation({ id: made.id, note: 'theirs' });
+    await store.load();
+    expect(store.getState().canUndo).toBe(false);
+    expect(store.getState().list[0]!.body.note).toBe('theirs');
+  });
+
+  it('a conflict reloads the saved note and says so; nothing is lost', async () => {
+    const { api, store } = setup();
+    await store.load();
+    const made = (await store.create('article', 0, 4, 'yellow'))!;
+    await api.updateAnnotation({ id: made.id, note: 'theirs' }); // store not told
+    await store.update(made.id, { note: 'mine' });
+    expect(store.getState().notice).toMatchObject({ kind: 'conflict' });
+    expect(store.getState().list[0]!.body.note).toBe('theirs');
+    expect(api.rows.get(made.id)!.body.note).toBe('theirs');
+  });
+
+  it('a failed write reports the service message and leaves the list as saved', async () => {
+    const { api, store, FakeApiError } = setup();
+    await store.load();
+    api.failNext = new FakeApiError('too-large', 'updateAnnotation: a note holds at most 20000 characters');
+    await store.create('article', 0, 4, 'yellow');
+    expect(store.getState().list).toEqual([]);
+    expect(store.getState().notice).toMatchObject({ kind: 'error', params: { message: 'updateAnnotation: a note holds at most 20000 characters' } });
+    // queue keeps working after a failure
+    expect(await store.create('article', 0, 4, 'yellow')).toBeDefined();
+  });
+
+  it('a list that cannot be loaded is an error state, not an empty list', async () => {
+    const { api, store } = setup();
+    api.listAnnotations = async () => {
+      throw new Error('notes: database is corrupt');
+    };
+    await store.load();
+    expect(store.getState()).toMatchObject({ loaded: true, loadError: 'notes: database is corrupt' });
+  });
+
+  it('re-attaches an orphan to newly selected text, undoably', async () => {
+    const { api, store } = setup();
+    const orphan = note({ n: 77, doc: 'article', start: null, text: 'lost' });
+    api.rows.set(orphan.id, orphan);
+    await store.load();
+    store.startReattach(orphan.id);
+    expect(store.getState().reattaching).toBe(orphan.id);
+    await store.reattach(orphan.id, 17, 24);
+    expect(store.getState().reattaching).toBeNull();
+    expect(store.getState().list[0]!.anchor).toMatchObject({ start: 17, end: 24 });
+    expect(store.getState().notice).toMatchObject({ kind: 'reattached', undoable: true });
+    await store.undo();
+    expect(api.rows.get(orphan.id)!.target.selector).toEqual(orphan.target.selector);
+  });
+
+  it('update with nothing changed does not call the service', async () => {
+    const { api, store } = setup();
+    await store.load();
+    const made = (await store.create('article', 0, 4, 'yellow', 'x', ['t']))!;
+    const before = api.calls.length;
+    await store.update(made.id, { note: 'x', tags: ['t'], color: 'yellow' });
+    expect(api.calls.length).toBe(before);
+  });
+
+  it('imports, reloads and reports counts', async () => {
+    const { store } = setup();
+    await store.load();
+    const report = await store.importNotes(JSON.stringify([note({ n: 501 }), note({ n: 502 })]));
+    expect(report).toMatchObject({ added: 2 });
+    expect(store.getState().list).toHaveLength(2);
+    expect(store.getState().notice).toMatchObject({ kind: 'imported', params: { added: 2, errors: 0 } });
+  });
+
+  it('notifies subscribers and gives one store per client', async () => {
+    const { api, store } = setup();
+    let calls = 0;
+    const off = store.subscribe(() => calls++);
+    await store.load();
+    expect(calls).toBeGreaterThan(0);
+    off();
+    const n = calls;
+    await store.load();
+    expect(calls).toBe(n);
+    expect(notesStoreFor(api)).toBe(notesStoreFor(api));
+  });
+});
