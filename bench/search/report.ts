@@ -11,9 +11,17 @@ import { QUERY_MIX, type BenchQuery } from './queries';
 import { fmt, percentile, withRatio } from './stats';
 import type { Quality } from './truth';
 
-export type EngineRow =
-  | { name: EngineName; build: BuildReport; query: QueryReport; bytes: { raw: number; gzip: number }; quality: Quality; byKind: Record<string, number>; failure?: undefined }
-  | { name: EngineName; failure: string };
+export interface MeasuredRow {
+  ok: true;
+  name: EngineName;
+  build: BuildReport;
+  query: QueryReport;
+  bytes: { raw: number; gzip: number };
+  quality: Quality;
+  byKind: Record<string, number>;
+}
+
+export type EngineRow = MeasuredRow | { ok: false; name: EngineName; failure: string };
 
 export interface SizeResult {
   size: CorpusSize;
@@ -39,7 +47,7 @@ interface Metrics {
   queryPeak: number;
 }
 
-function metrics(row: Extract<EngineRow, { failure?: undefined }>): Metrics {
+function metrics(row: MeasuredRow): Metrics {
   return {
     recall: row.quality.recall,
     precision: row.quality.precision,
@@ -70,17 +78,17 @@ const COLUMNS: { key: keyof Metrics; title: string; ratio: boolean }[] = [
 ];
 
 function sizeTable(result: SizeResult): string[] {
-  const daftarRow = result.rows.find((r) => r.name === 'daftar' && !r.failure);
-  const reference = daftarRow && !daftarRow.failure ? metrics(daftarRow) : undefined;
-  const passages = result.rows.find((r) => !r.failure);
+  const daftarRow = result.rows.find((r) => r.name === 'daftar');
+  const reference = daftarRow?.ok ? metrics(daftarRow) : undefined;
+  const passages = result.rows.find((r) => r.ok);
   const lines = [
-    `### ${result.size} corpus${passages && !passages.failure ? ` (${passages.build.passages.toLocaleString('en')} passages)` : ''}`,
+    `### ${result.size} corpus${passages?.ok ? ` (${passages.build.passages.toLocaleString('en')} passages)` : ''}`,
     '',
     `| engine | ${COLUMNS.map((c) => c.title).join(' | ')} |`,
     `|---|${COLUMNS.map(() => '---:').join('|')}|`,
   ];
   for (const row of result.rows) {
-    if (row.failure) {
+    if (!row.ok) {
       lines.push(`| ${row.name} | failed: ${row.failure.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |${COLUMNS.slice(1).map(() => ' |').join('')}`);
       continue;
     }
@@ -100,7 +108,7 @@ function kindTable(result: SizeResult): string[] {
     `|---|${kinds.map(() => '---:').join('|')}|`,
   ];
   for (const row of result.rows) {
-    if (row.failure) continue;
+    if (!row.ok) continue;
     lines.push(`| ${row.build.label} | ${kinds.map((k) => fmt(row.byKind[k] ?? Number.NaN)).join(' | ')} |`);
   }
   return lines;
@@ -110,9 +118,9 @@ function targetLines(results: SizeResult[]): string[] {
   const big = results.find((r) => r.size === '25k');
   const row = big?.rows.find((r) => r.name === 'daftar');
   if (!big || !row) return ['Targets: not checked (the 25k corpus or Daftar was not run).'];
-  if (row.failure) return [`Targets: Daftar failed at 25k: ${row.failure}`];
+  if (!row.ok) return [`Targets: Daftar failed at 25k: ${row.failure}`];
   const m = metrics(row);
-  const others = big.rows.filter((r) => r.name !== 'daftar' && !r.failure).map((r) => (r.failure ? 0 : r.quality.recall));
+  const others = big.rows.flatMap((r) => (r.name !== 'daftar' && r.ok ? [r.quality.recall] : []));
   const highest = others.every((r) => m.recall >= r);
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
   return [
@@ -128,7 +136,7 @@ function targetLines(results: SizeResult[]): string[] {
 export function renderReport(input: { results: SizeResult[]; queries: BenchQuery[]; truthName: string; seconds: number }): string {
   const cpu = cpus();
   const configs = new Map<string, string>();
-  for (const r of input.results) for (const row of r.rows) if (!row.failure) configs.set(row.build.label, row.build.config);
+  for (const r of input.results) for (const row of r.rows) if (row.ok) configs.set(row.build.label, row.build.config);
   const lines = [
     '# Search benchmark',
     '',

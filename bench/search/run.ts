@@ -63,10 +63,10 @@ async function benchSize(size: CorpusSize, engines: EngineName[], queriesFile: s
       runChild([name, size, 'query', dir, queryOut, queriesFile]);
       const query = JSON.parse(readFileSync(queryOut, 'utf8')) as QueryReport;
       process.stderr.write('done\n');
-      rows.push({ name, build, query, bytes: sizeOf(build.files), quality: score(truth, queries, query.answers), byKind: scoreByKind(truth, queries, query.answers) });
+      rows.push({ ok: true, name, build, query, bytes: sizeOf(build.files), quality: score(truth, queries, query.answers), byKind: scoreByKind(truth, queries, query.answers) });
     } catch (error) {
       process.stderr.write('FAILED\n');
-      rows.push({ name, failure: error instanceof Error ? error.message : String(error) });
+      rows.push({ ok: false, name, failure: error instanceof Error ? error.message : String(error) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,15 +1,17 @@
 /**
- * Which normaliser defines the ground truth. Daftar's own (src/text) once it
- * exists, so "relevant" means what the app means by "the same word"; the
- * benchmark's independent reference otherwise.
+ * Which normaliser defines the ground truth: Daftar's own tokenizer and
+ * normaliser (src/text, without stemming), so "relevant" means what the app
+ * means by "the same word". The bench's independent reference normaliser
+ * (reference-text.ts) only simulates how readers type queries.
  */
-import { referenceNormalise, referenceTokens } from './reference-text';
+import { normalize } from '../../src/text/normalize';
+import { tokenize } from '../../src/text/tokenizer';
 import type { TruthText } from './truth';
 
 export async function truthText(): Promise<TruthText> {
   return {
-    name: 'bench reference normaliser (bench/search/reference-text.ts)',
-    words: (text) => referenceTokens(text).map(referenceNormalise),
-    normalise: referenceNormalise,
+    name: 'Daftar normaliser (src/text/tokenizer.ts + normalize.ts, no stemming)',
+    words: (text) => tokenize(text).map((t) => normalize(t.text)),
+    normalise: normalize,
   };
 }
