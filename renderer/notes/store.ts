@@ -40,6 +40,8 @@ export interface NotesState {
   notice: Notice | null;
   /** The note the user is looking at: outlined in the text, its card opened. */
   active: string | null;
+  /** The note whose editor card is open beside its highlight, and which field gets focus. */
+  editing: { id: string; field: 'note' | 'tags' } | null;
   /** An orphan waiting for the user to select new text for it. */
   reattaching: string | null;
   canUndo: boolean;
@@ -62,7 +64,7 @@ function messageOf(error: unknown): string {
 }
 
 export class NotesStore {
-  private state: NotesState = { list: [], loaded: false, loadError: null, notice: null, active: null, reattaching: null, canUndo: false, pending: 0 };
+  private state: NotesState = { list: [], loaded: false, loadError: null, notice: null, active: null, editing: null, reattaching: null, canUndo: false, pending: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly history: UndoHistory;
   private queue: Promise<unknown> = Promise.resolve();
@@ -105,6 +107,11 @@ export class NotesStore {
     if (this.state.active !== id) this.set({ active: id });
   }
 
+  /** Opens (or with null closes) the editor card of a note. */
+  edit(id: string | null, field: 'note' | 'tags' = 'note'): void {
+    this.set({ editing: id === null ? null : { id, field }, ...(id !== null ? { active: id } : {}) });
+  }
+
   startReattach(id: string | null): void {
     this.set({ reattaching: id });
   }
@@ -144,6 +151,7 @@ export class NotesStore {
     this.set({
       list: this.state.list.filter((a) => a.id !== id),
       active: this.state.active === id ? null : this.state.active,
+      editing: this.state.editing?.id === id ? null : this.state.editing,
       reattaching: this.state.reattaching === id ? null : this.state.reattaching,
     });
   }
@@ -163,6 +171,7 @@ export class NotesStore {
         loaded: true,
         loadError: null,
         active: this.state.active && ids.has(this.state.active) ? this.state.active : null,
+        editing: this.state.editing && ids.has(this.state.editing.id) ? this.state.editing : null,
         reattaching: this.state.reattaching && ids.has(this.state.reattaching) ? this.state.reattaching : null,
       });
     } catch (error) {

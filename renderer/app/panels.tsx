@@ -1,0 +1,67 @@
+/**
+ * Where UI areas plug into the app shell. Each list is read by the shell; to
+ * add something, import your component and append one entry (one line).
+ *
+ *  sidePanels    — the complementary panel beside the reader (one open at a
+ *                  time). With `button`, the header shows a toggle for it.
+ *                  Open one from code with useApp().openPanel(id, arg).
+ *  headerTools   — small tools in the header bar (a search field…).
+ *  readerLayers  — rendered with the document (after each render of it), given
+ *                  the element holding the text: paint highlights, show a
+ *                  selection toolbar (see reader/highlights.ts).
+ *  sourceActions — buttons on a source card (capture, import a file…).
+ *
+ * Show nothing that does not work: register an entry only when it works.
+ */
+import type { ComponentType } from 'react';
+import type { LibraryEntry, UiLanguage } from '../../src/api/contract';
+import type { CurrentDocument } from './context';
+import { SettingsPanel } from '../settings/SettingsPanel';
+import { SourcePanel } from '../sources/SourcePanel';
+
+export interface SidePanelProps {
+  /** What openPanel(id, arg) passed. */
+  arg?: unknown;
+  close(): void;
+}
+
+export interface SidePanelSpec {
+  id: string;
+  /** The panel's accessible name and heading, in the UI language. */
+  label(lang: UiLanguage): string;
+  Component: ComponentType<SidePanelProps>;
+  /** A toggle button in the header: a short glyph or word shown beside the label. */
+  button?: { icon: string };
+}
+
+export interface HeaderToolSpec {
+  id: string;
+  Component: ComponentType;
+}
+
+export interface ReaderLayerProps {
+  /** The element holding the rendered document: pass it to highlights.ts. */
+  root: HTMLElement;
+  doc: CurrentDocument;
+}
+
+export interface ReaderLayerSpec {
+  id: string;
+  Component: ComponentType<ReaderLayerProps>;
+}
+
+export interface SourceActionSpec {
+  id: string;
+  Component: ComponentType<{ entry: LibraryEntry }>;
+}
+
+export const sidePanels: SidePanelSpec[] = [
+  { id: 'source', label: (lang) => (lang === 'ar' ? 'المصدر' : 'Source'), Component: SourcePanel },
+  { id: 'settings', label: (lang) => (lang === 'ar' ? 'إعدادات القراءة' : 'Reading settings'), Component: SettingsPanel, button: { icon: 'Aa' } },
+];
+
+export const headerTools: HeaderToolSpec[] = [];
+
+export const readerLayers: ReaderLayerSpec[] = [];
+
+export const sourceActions: SourceActionSpec[] = [];

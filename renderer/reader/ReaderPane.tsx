@@ -1,0 +1,117 @@
+/**
+ * The reader: the document's title (with its confidence note, where the title
+ * is), its byline, and its blocks. It also carries out navigation requests
+ * (scroll to an offset and flash it) and mounts the registered reader layers
+ * (notes, search) over the rendered text.
+ */
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import { blockText } from '../../src/document/types';
+import { useApp } from '../app/context';
+import { readerLayers } from '../app/panels';
+import { formatDate } from '../i18n';
+import { BlockView } from './BlockView';
+import { headingDomId } from './ids';
+import { clearHighlight, rangeFromOffsets, setHighlight } from './highlights';
+
+const FLASH = 'daftar-flash';
+const FLASH_MS = 2200;
+
+export function ReaderPane() {
+  const { current, documentError, scrollTarget, setReaderRoot, t, lang, announce } = useApp();
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const attach = useCallback(
+    (el: HTMLElement | null) => {
+      setRoot(el);
+      setReaderRoot(el);
+    },
+    [setReaderRoot],
+  );
+
+  // Navigation: once the target document is rendered, scroll to the offset and flash it.
+  useEffect(() => {
+    if (root === null || current === null || scrollTarget === null) return;
+    if (scrollTarget.docId !== current.view.entry.id) return;
+    const range = rangeFromOffsets(root, current.layout, scrollTarget.offset, Math.max(scrollTarget.end, scrollTarget.offset + 1));
+    if (range === null) return;
+    const anchor = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    anchor?.scrollIntoView({ block: 'center' });
+    if (!scrollTarget.flash) return;
+    setHighlight(FLASH, [range], 10);
+    announce(t('highlightedResult'));
+    const timer = window.setTimeout(() => clearHighlight(FLASH), FLASH_MS);
+    return () => {
+      window.clearTimeout(timer);
+      clearHighlight(FLASH);
+    };
+  }, [root, current, scrollTarget, announce, t]);
+
+  if (current === null) {
+    return documentError !== null ? <p className="reader-message" role="alert">{documentError}</p> : <p className="reader-message">{t('loading')}</p>;
+  }
+  const { view, layout } = current;
+  const { entry, document: doc } = view;
+  const first = doc.blocks[0];
+  // When the document opens with its own title as a heading, that heading is the page's h1.
+  const titleInDoc = first?.type === 'heading' && blockText(first).trim() === entry.title.trim();
+  const byline = [entry.publisher, entry.author, entry.published !== undefined ? formatDate(entry.published, lang) : undefined].filter((p): p is string => typeof p === 'string' && p !== '');
+
+  const shift = titleInDoc && first.type === 'heading' ? 1 - first.level : 1;
+
+  return (
+    <article className="document" lang={doc.lang} dir={doc.dir} data-doc-id={entry.id} aria-labelledby={titleInDoc ? headingDomId(first.id) : 'document-title'}>
+      {!titleInDoc && (
+        <header className="document-header">
+          <h1 id="document-title" className="document-title" tabIndex={-1} lang={entry.lang} dir={entry.dir}>
+            {entry.title}
+          </h1>
+          <TitleNote />
+          <Byline parts={byline} />
+        </header>
+      )}
+      <div className="document-body" ref={attach}>
+        {doc.blocks.map((block, index) => (
+          <Fragment key={block.id}>
+            <BlockView block={block} layout={layout.blocks[index]!} citations={view.citations} headingShift={shift} />
+            {index === 0 && titleInDoc && (
+              <>
+                <TitleNote />
+                <Byline parts={byline} />
+              </>
+            )}
+          </Fragment>
+        ))}
+      </div>
+      {root !== null && readerLayers.map(({ id, Component }) => <Component key={id} root={root} doc={current} />)}
+    </article>
+  );
+}
+
+function Byline({ parts }: { parts: string[] }) {
+  if (parts.length === 0) return null;
+  return (
+    <p className="document-byline">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <span aria-hidden="true"> · </span>}
+          <bdi>{part}</bdi>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/** The confidence note of the title, shown right under it (the title may be a guess). */
+function TitleNote() {
+  const { current, t, lang } = useApp();
+  const note = current?.view.entry.confidence;
+  if (note === undefined || note === '') return null;
+  return (
+    <aside className="title-note" aria-label={t('titleNote')} dir={lang === 'ar' ? 'rtl' : 'ltr'}>
+      <span className="title-note-label">{t('titleNote')}:</span>{' '}
+      <span lang="en" dir="ltr" className="title-note-text">
+        {note}
+      </span>
+    </aside>
+  );
+}
+
