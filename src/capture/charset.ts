@@ -33,16 +33,25 @@ export function charsetFromMeta(bytes: Uint8Array): string | null {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
   const metas = head.match(/<meta\b[^>]*>/gi) ?? [];
   for (const meta of metas) {
-    const direct = /\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(meta);
-    if (direct && !/http-equiv/i.test(meta)) return direct[1]!;
-    if (/http-equiv\s*=\s*["']?\s*content-type/i.test(meta)) {
-      const content = /\bcontent\s*=\s*(["'])(.*?)\1/i.exec(meta) ?? /\bcontent\s*=\s*([^\s>]+)/i.exec(meta);
-      const value = content ? (content[2] ?? content[1]!) : '';
-      const found = charsetFromContentType(value.includes(';') ? value : `x;${value}`);
+    const attrs = metaAttributes(meta);
+    const charset = attrs.get('charset')?.trim();
+    if (charset) return charset;
+    if (attrs.get('http-equiv')?.trim().toLowerCase() === 'content-type') {
+      const found = charsetFromContentType(`x;${(attrs.get('content') ?? '').split(';').slice(1).join(';')}`);
       if (found) return found;
     }
   }
   return null;
+}
+
+/** The attributes of one <meta …> tag, names lower-cased; quoted and bare values alike. */
+function metaAttributes(tag: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (const m of tag.slice(5).matchAll(/([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+    const name = m[1]!.toLowerCase();
+    if (!attrs.has(name)) attrs.set(name, m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attrs;
 }
 
 /** The WHATWG encoding name for a label, or null when TextDecoder does not know it. */
