@@ -74,6 +74,10 @@ const en = {
   fileUnreadable: '{file} could not be read: {message}',
   inDocument: 'in',
   privacy: 'Notes stay on this computer.',
+  noteTooLong: 'A note holds at most {limit} characters (this one has {length}); it is not saved until it is shorter.',
+  tooManyTags: 'At most {limit} tags per note ({count} given); not saved.',
+  tagTooLong: 'A tag holds at most {limit} characters ({tag}); not saved.',
+  backToNote: 'Back to the note',
 } as const;
 
 export type NotesStringKey = keyof typeof en;
@@ -146,6 +150,10 @@ const ar: Record<NotesStringKey, string> = {
   fileUnreadable: 'تعذّرت قراءة {file}: {message}',
   inDocument: 'في',
   privacy: 'تبقى الملاحظات على هذا الحاسوب.',
+  noteTooLong: 'تتسع الملاحظة لـ {limit} حرف على الأكثر (في هذه {length})؛ لن تُحفظ حتى تقصر.',
+  tooManyTags: 'يُسمح بـ {limit} وسمًا على الأكثر لكل ملاحظة (أُدخل {count})؛ لم تُحفظ.',
+  tagTooLong: 'يتسع الوسم لـ {limit} حرفًا على الأكثر ({tag})؛ لم تُحفظ.',
+  backToNote: 'العودة إلى الملاحظة',
 };
 
 export type NotesT = (key: NotesStringKey, params?: Record<string, string | number>) => string;
