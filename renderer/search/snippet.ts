@@ -17,12 +17,16 @@ export interface Snippet {
 
 const ELLIPSIS = '…';
 
-/** Moves `at` to the nearest whitespace within `slack` in `direction`, or leaves it. */
+/**
+ * Moves a cut to the nearest whitespace within `slack` in `direction`: a start
+ * moves forward to just after a space, an end backward onto a space (exclusive).
+ * Leaves it where it was when no space is near (one long word).
+ */
 function snapToSpace(text: string, at: number, direction: -1 | 1, slack: number): number {
   for (let d = 0; d <= slack; d++) {
     const i = at + d * direction;
     if (i <= 0 || i >= text.length) return Math.max(0, Math.min(text.length, i));
-    if (/\s/u.test(text[i]!)) return direction < 0 ? i + 1 : i;
+    if (/\s/u.test(text[i]!)) return direction > 0 ? i + 1 : i;
   }
   return at;
 }
@@ -54,5 +58,5 @@ export function makeSnippet(text: string, matches: readonly Offsets[], maxLength
     const ce = Math.min(e, end);
     if (cs < ce) shown.push([cs + shift, ce + shift]);
   }
-  return { text: lead + text.slice(start, end).trimEnd() + tail, matches: shown.filter(([, e]) => e <= lead.length + text.slice(start, end).trimEnd().length) };
+  return { text: lead + text.slice(start, end) + tail, matches: shown };
 }
