@@ -18,6 +18,10 @@ import type { LibraryEntry, UiLanguage } from '../../src/api/contract';
 import type { CurrentDocument } from './context';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { SourcePanel } from '../sources/SourcePanel';
+import { FindBar } from '../search/FindBar';
+import { SearchBox } from '../search/SearchBox';
+import { NotesLayer } from '../notes/NotesLayer';
+import { NotesPanel } from '../notes/NotesPanel';
 
 export interface SidePanelProps {
   /** What openPanel(id, arg) passed. */
@@ -57,11 +61,12 @@ export interface SourceActionSpec {
 
 export const sidePanels: SidePanelSpec[] = [
   { id: 'source', label: (lang) => (lang === 'ar' ? 'المصدر' : 'Source'), Component: SourcePanel },
+  { id: 'notes', label: (lang) => (lang === 'ar' ? 'الملاحظات' : 'Notes'), Component: NotesPanel, button: { icon: '✎' } },
   { id: 'settings', label: (lang) => (lang === 'ar' ? 'إعدادات القراءة' : 'Reading settings'), Component: SettingsPanel, button: { icon: 'Aa' } },
 ];
 
-export const headerTools: HeaderToolSpec[] = [];
+export const headerTools: HeaderToolSpec[] = [{ id: 'search', Component: SearchBox }];
 
-export const readerLayers: ReaderLayerSpec[] = [];
+export const readerLayers: ReaderLayerSpec[] = [{ id: 'notes', Component: NotesLayer }];
 
 export const sourceActions: SourceActionSpec[] = [];
