@@ -67,6 +67,6 @@ export const sidePanels: SidePanelSpec[] = [
 
 export const headerTools: HeaderToolSpec[] = [{ id: 'search', Component: SearchBox }];
 
-export const readerLayers: ReaderLayerSpec[] = [{ id: 'notes', Component: NotesLayer }];
+export const readerLayers: ReaderLayerSpec[] = [{ id: 'notes', Component: NotesLayer }, { id: 'find', Component: FindBar }];
 
 export const sourceActions: SourceActionSpec[] = [];
