@@ -2,8 +2,8 @@
  * The typed DaftarApi client, the only way the UI reaches the service.
  *
  * Two transports carry the same contract (docs/DESIGN.md §3):
- *  - Electron: the preload exposes `window.daftar`; each call resolves to an
- *    Envelope (or, for a bridge that already unwraps, to the value).
+ *  - Electron: the preload exposes `window.daftar` (main/bridge.ts);
+ *    `invoke(method, request)` resolves to an Envelope.
  *  - HTTP (`daftar serve`): `POST /api/<method>` with the request as JSON and
  *    the per-run token in `X-Daftar-Token`; the answer is an Envelope.
  * Both end in the same ApiClientError, so views never care which one runs.
@@ -33,22 +33,21 @@ export function createApi(transport: Transport, overrides: Partial<DaftarApi> = 
   return { ...(api as unknown as DaftarApi), ...overrides };
 }
 
-/** The shapes of bridge the Electron preload may expose; see main/preload.ts. */
-type Bridge = { invoke?: (method: string, request: unknown) => Promise<unknown> } & Partial<Record<MethodName, (request: unknown) => Promise<unknown>>>;
-
-export function electronTransport(bridge: Bridge): Transport {
-  return async (method, request) => {
-    const answer = typeof bridge.invoke === 'function' ? await bridge.invoke(method, request) : await callMethod(bridge, method, request);
-    // A bridge that unwraps envelopes itself hands back the bare value.
-    if (typeof answer === 'object' && answer !== null && typeof (answer as { ok?: unknown }).ok === 'boolean') return answer;
-    return { ok: true, value: answer };
-  };
+/**
+ * What the renderer needs of `window.daftar` (main/bridge.ts defines the full
+ * DaftarBridge; the renderer does not import main/): one call that resolves to
+ * an Envelope and never rejects for service errors.
+ */
+export interface Bridge {
+  invoke(method: MethodName, request?: unknown): Promise<unknown>;
 }
 
-function callMethod(bridge: Bridge, method: MethodName, request: unknown): Promise<unknown> {
-  const fn = bridge[method];
-  if (typeof fn !== 'function') throw new ApiClientError('unsupported', `api: ${method}: not offered by this window`);
-  return fn(request);
+export function electronTransport(bridge: Bridge): Transport {
+  return (method, request) => bridge.invoke(method, request);
+}
+
+function isBridge(value: unknown): value is Bridge {
+  return typeof value === 'object' && value !== null && typeof (value as Bridge).invoke === 'function';
 }
 
 export function httpTransport(token: string | null, fetchImpl: typeof fetch = fetch): Transport {
@@ -94,15 +93,10 @@ function browserOpenExternal(open: (url: string, target: string, features: strin
   };
 }
 
-declare global {
-  interface Window {
-    daftar?: Bridge;
-  }
-}
-
 /** The client for the window the UI runs in. */
 export function connectApi(win: Window = window): DaftarApi {
-  if (win.daftar !== undefined) return createApi(electronTransport(win.daftar));
+  const bridge = (win as Window & { daftar?: unknown }).daftar;
+  if (isBridge(bridge)) return createApi(electronTransport(bridge));
   const token = takeToken({ location: win.location, history: win.history, storage: win.sessionStorage });
   return createApi(httpTransport(token, win.fetch.bind(win)), {
     openExternal: browserOpenExternal((url, target, features) => win.open(url, target, features)),

@@ -42,8 +42,10 @@ export function localized<T>(lang: UiLanguage, table: Record<UiLanguage, T>): T 
 export function formatDate(value: string, lang: UiLanguage): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (match === null) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(date.getTime())) return value;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2025-13-45 over into 2026; a date that does not round-trip is shown as written.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return value;
   const locale = lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }

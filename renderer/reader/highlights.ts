@@ -156,12 +156,25 @@ export function clearHighlight(name: string): void {
   if (highlightsSupported()) CSS.highlights.delete(name);
 }
 
-/** Ranges for many [start, end) pairs, skipping those that do not map (for search matches, notes). */
-export function rangesFromOffsets(root: Element, layout: DocumentLayout, pairs: readonly (readonly [number, number])[]): Range[] {
+/**
+ * One Range per block for [start, end): what to paint. A single Range across
+ * blocks would also cover what the reader shows between texts (an embed's
+ * author line, the title note), which is not document text.
+ */
+export function textRangesFromOffsets(root: Element, layout: DocumentLayout, start: number, end: number): Range[] {
+  const from = blockPoint(layout, start, 'forward');
+  const to = blockPoint(layout, end, 'backward');
+  if (from === null || to === null) return [];
   const out: Range[] = [];
-  for (const [start, end] of pairs) {
-    const range = rangeFromOffsets(root, layout, start, end);
+  for (let i = from.blockIndex; i <= to.blockIndex; i++) {
+    const block = layout.blocks[i]!;
+    const range = rangeFromOffsets(root, layout, Math.max(start, block.start), Math.min(end, block.end));
     if (range !== null) out.push(range);
   }
   return out;
+}
+
+/** Paintable ranges for many [start, end) pairs (search matches, notes), skipping those that do not map. */
+export function rangesFromOffsets(root: Element, layout: DocumentLayout, pairs: readonly (readonly [number, number])[]): Range[] {
+  return pairs.flatMap(([start, end]) => textRangesFromOffsets(root, layout, start, end));
 }
