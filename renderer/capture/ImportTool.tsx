@@ -1,0 +1,73 @@
+/**
+ * "Import a file as a new source" (registered in app/panels.tsx headerTools):
+ * a picker, and the window as a drop target for files dropped anywhere but on
+ * a source card (the card takes those for itself). A dropped file is imported
+ * only after the user says yes. Without this, a file dropped on the window
+ * would make the browser or Electron navigate away to it.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { IMPORT_ACCEPT } from './files';
+import { TaskStatus } from './TaskStatus';
+import { useCaptureTask } from './useCaptureTask';
+import { useFileDrop } from './useFileDrop';
+import './capture.css';
+
+const onCard = (e: DragEvent) => (e.target as Element | null)?.closest?.('.source-card') != null;
+
+export function ImportTool() {
+  const { state, ct, importFile, reset } = useCaptureTask();
+  const [pending, setPending] = useState<File | null>(null);
+  const [open, setOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const onDrop = useCallback((file: File) => (setPending(file), setOpen(true)), []);
+  const dragging = useFileDrop(typeof window === 'undefined' ? null : window, onDrop, onCard);
+  const busy = state.phase === 'working';
+
+  return (
+    <div className="capture-tool">
+      <button type="button" className="tool-button" disabled={busy} onClick={() => input.current?.click()} title={ct('importKinds')} data-testid="import-new-source">
+        <span aria-hidden="true" className="tool-icon">
+          ⇪
+        </span>
+        <span className="tool-label">{ct('importNewSource')}</span>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept={IMPORT_ACCEPT}
+        data-testid="import-new-source-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) {
+            setOpen(true);
+            void importFile(file);
+          }
+        }}
+      />
+      {dragging && <div className="capture-window-drop" aria-hidden="true">{ct('dropHere')}</div>}
+      {open && (pending !== null || state.phase !== 'idle') && (
+        <div className="capture-popover" role="dialog" aria-label={ct('importNewSource')}>
+          {pending !== null && (
+            <>
+              <p>{ct('dropConfirmNew', { file: pending.name })}</p>
+              <button type="button" className="action" onClick={() => (void importFile(pending), setPending(null))}>
+                {ct('confirmImport')}
+              </button>
+              <button type="button" onClick={() => (setPending(null), setOpen(false))}>
+                {ct('cancel')}
+              </button>
+            </>
+          )}
+          <TaskStatus state={state} ct={ct} />
+          {state.phase !== 'working' && pending === null && (
+            <button type="button" onClick={() => (reset(), setOpen(false))}>
+              {ct('closeVersion')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
