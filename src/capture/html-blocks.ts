@@ -103,8 +103,10 @@ export function htmlToBlocks(root: Element, options: BlockOptions): BlocksResult
     const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
     const id = `b${blocks.length}`;
     const text = trimmed.map((r) => r.text).join('') || alt;
-    blocks.push({ id, type: 'figure', alt, ...blockAttrs(ctx, text, options.docDir), runs: trimmed });
     const src = imageSource(img, options.baseUrl);
+    // An image with nothing to show (no usable source, no alt, no caption) is a tracking pixel or decoration.
+    if (!src && text === '') return;
+    blocks.push({ id, type: 'figure', alt, ...blockAttrs(ctx, text, options.docDir), runs: trimmed });
     if (src) images.push({ blockIndex: blocks.length - 1, url: src });
   };
 

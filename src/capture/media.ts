@@ -95,5 +95,8 @@ export async function resolveImages(blocks: Block[], pending: PendingImage[], op
       warnings.push(`capture: image dropped: ${message}`);
     }
   }
-  return { blocks: out, media: [...media.values()], warnings };
+  // A figure whose image was dropped and that has no alt text or caption shows nothing: remove it.
+  const kept = out.filter((b) => !(b.type === 'figure' && b.src === undefined && b.alt === '' && b.runs.every((r) => r.text.trim() === '')));
+  const renumbered = kept.length === out.length ? out : kept.map((b, i) => ({ ...b, id: `b${i}` }));
+  return { blocks: renumbered, media: [...media.values()], warnings };
 }

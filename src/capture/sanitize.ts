@@ -44,6 +44,8 @@ export function sanitizeHtml(html: string, window: Window): HTMLElement {
     ALLOW_ARIA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
     WHOLE_DOCUMENT: false,
+    // Parse in body context: a leading <noscript> or <meta> must not be read as <head> content and reshuffled.
+    FORCE_BODY: true,
     RETURN_DOM: true,
     KEEP_CONTENT: true,
   }) as unknown as HTMLElement;
