@@ -1,0 +1,182 @@
+/**
+ * Where each query unit occurs in the index: for every passage (Lunr ref) the
+ * fields it was found in and, for the passage text, the exact `[start, end)`
+ * of each occurrence in the ORIGINAL passage text, read from the `position`
+ * metadata the tokenizer stored. This is boolean matching only; scoring is
+ * Lunr's (query.ts).
+ *
+ * Reads lunr.Index#invertedIndex and #tokenSet directly: the query API cannot
+ * express "this word in any field" as a requirement (a required clause must
+ * match in every field it names) and would re-run the pipeline.
+ */
+import lunr from 'lunr';
+import type { Range } from '../api/contract';
+import { analyze, prefixSurfaces, tokenize } from '../text';
+import type { SearchIndex } from './build';
+import { titleFieldOf } from './build';
+import { FIELDS } from './pipeline';
+import type { QueryUnit } from './query-parse';
+
+type FieldPostings = Record<string, { position?: [number, number][] }>;
+type Posting = Record<string, FieldPostings>;
+
+export interface UnitOccurrence {
+  inTitle: boolean;
+  /** Occurrences in the passage text, sorted, original offsets. */
+  ranges: Range[];
+}
+
+/** ref → where the unit occurs in that passage. */
+export type UnitMatches = Map<number, UnitOccurrence>;
+
+/** A prefix may expand to at most this many index keys (a 2-letter prefix could otherwise expand to thousands). */
+export const MAX_PREFIX_EXPANSION = 256;
+/** Stems are at most this much shorter than the word they come from (ـاتهما). */
+const MAX_SUFFIX_STRIPPED = 5;
+
+function postingOf(index: SearchIndex, key: string): Posting | undefined {
+  const inverted = (index.lunr as unknown as { invertedIndex: Record<string, Posting> }).invertedIndex;
+  return Object.prototype.hasOwnProperty.call(inverted, key) ? inverted[key] : undefined;
+}
+
+function occurrence(matches: UnitMatches, ref: number): UnitOccurrence {
+  let found = matches.get(ref);
+  if (!found) {
+    found = { inTitle: false, ranges: [] };
+    matches.set(ref, found);
+  }
+  return found;
+}
+
+function addPosting(matches: UnitMatches, posting: Posting, accept?: (ref: number, range: Range) => boolean, acceptTitle?: (ref: number) => boolean): void {
+  for (const [refText, meta] of Object.entries(posting[FIELDS.text] ?? {})) {
+    const ref = Number(refText);
+    for (const [start, length] of meta.position ?? []) {
+      const range: Range = [start, start + length];
+      if (!accept || accept(ref, range)) occurrence(matches, ref).ranges.push(range);
+    }
+  }
+  for (const refText of Object.keys(posting[FIELDS.title] ?? {})) {
+    const ref = Number(refText);
+    if (!acceptTitle || acceptTitle(ref)) occurrence(matches, ref).inTitle = true;
+  }
+}
+
+function sortRanges(matches: UnitMatches): UnitMatches {
+  for (const [ref, found] of matches) {
+    if (found.ranges.length === 0 && !found.inTitle) {
+      matches.delete(ref);
+      continue;
+    }
+    found.ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    found.ranges = found.ranges.filter((r, i, all) => i === 0 || r[0] !== all[i - 1]![0] || r[1] !== all[i - 1]![1]);
+  }
+  return matches;
+}
+
+/** Index keys a prefix can stand for: keys starting with it, and stems it already runs past (خدما* → خدم). */
+export function expandPrefix(index: SearchIndex, prefix: string): string[] {
+  const pattern = (lunr.TokenSet as unknown as { fromString(s: string): lunr.TokenSet }).fromString(`${prefix}*`);
+  const tokenSet = (index.lunr as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
+  const keys = tokenSet.intersect(pattern).toArray().slice(0, MAX_PREFIX_EXPANSION);
+  for (let cut = 1; cut <= MAX_SUFFIX_STRIPPED && prefix.length - cut >= 2; cut++) {
+    const shorter = prefix.slice(0, -cut);
+    if (postingOf(index, shorter) && !keys.includes(shorter)) keys.push(shorter);
+  }
+  return keys;
+}
+
+function wordMatches(index: SearchIndex, key: string): UnitMatches {
+  const matches: UnitMatches = new Map();
+  const posting = postingOf(index, key);
+  if (posting) addPosting(matches, posting);
+  return sortRanges(matches);
+}
+
+function prefixMatches(index: SearchIndex, prefix: string): UnitMatches {
+  const matches: UnitMatches = new Map();
+  const titleCache = new Map<number, boolean>();
+  const surfaceOk = (word: string) => prefixSurfaces(word).some((s) => s.startsWith(prefix));
+  // Expansion works on stems; the surface check keeps only words that really start with the prefix.
+  const accept = (ref: number, [s, e]: Range) => surfaceOk(index.input.passages[ref]!.text.slice(s, e));
+  const acceptTitle = (ref: number) => {
+    const doc = index.input.passages[ref]!.doc;
+    let ok = titleCache.get(doc);
+    if (ok === undefined) {
+      ok = tokenize(titleFieldOf(index.input.documents[doc]!)).some((t) => surfaceOk(t.text));
+      titleCache.set(doc, ok);
+    }
+    return ok;
+  };
+  for (const key of expandPrefix(index, prefix)) {
+    const posting = postingOf(index, key);
+    if (posting) addPosting(matches, posting, accept, acceptTitle);
+  }
+  return sortRanges(matches);
+}
+
+/** True when nothing searchable lies between two offsets of a text (only spaces and punctuation). */
+function adjacent(text: string, end: number, nextStart: number): boolean {
+  return nextStart >= end && tokenize(text.slice(end, nextStart)).length === 0;
+}
+
+function phraseMatches(index: SearchIndex, keys: readonly string[]): UnitMatches {
+  const perWord = keys.map((key) => wordMatches(index, key));
+  const matches: UnitMatches = new Map();
+  const [first, ...rest] = perWord;
+  if (!first) return matches;
+  for (const [ref, start] of first) {
+    const others = rest.map((m) => m.get(ref)?.ranges);
+    if (others.some((r) => !r || r.length === 0)) continue;
+    const text = index.input.passages[ref]!.text;
+    for (const head of start.ranges) {
+      let current = head;
+      let ok = true;
+      for (const ranges of others as Range[][]) {
+        const next = ranges.find((r) => r[0] >= current[1]);
+        if (!next || !adjacent(text, current[1], next[0])) {
+          ok = false;
+          break;
+        }
+        current = next;
+      }
+      if (ok) occurrence(matches, ref).ranges.push([head[0], current[1]]);
+    }
+  }
+  return sortRanges(matches);
+}
+
+export function unitMatches(index: SearchIndex, unit: QueryUnit): UnitMatches {
+  if (unit.type === 'word') return wordMatches(index, unit.key);
+  if (unit.type === 'prefix') return prefixMatches(index, unit.key);
+  return phraseMatches(index, unit.keys);
+}
+
+/** The index keys a unit looks up, for scoring. */
+export function unitKeys(index: SearchIndex, unit: QueryUnit): string[] {
+  if (unit.type === 'word') return [unit.key];
+  if (unit.type === 'prefix') return expandPrefix(index, unit.key);
+  return unit.keys;
+}
+
+/**
+ * The same matching on a free text, token by token (notes, and tests that
+ * check the index against a direct scan): for each unit, the ranges where it
+ * occurs in `text` (empty when it does not).
+ */
+export function matchInText(text: string, units: readonly QueryUnit[]): Range[][] {
+  const tokens = analyze(text);
+  return units.map((unit) => {
+    const ranges: Range[] = [];
+    if (unit.type === 'word') {
+      for (const t of tokens) if (t.keys.includes(unit.key)) ranges.push([t.start, t.end]);
+    } else if (unit.type === 'prefix') {
+      for (const t of tokens) if (prefixSurfaces(t.text).some((s) => s.startsWith(unit.key))) ranges.push([t.start, t.end]);
+    } else {
+      for (let i = 0; i + unit.keys.length <= tokens.length; i++) {
+        if (unit.keys.every((key, k) => tokens[i + k]!.keys.includes(key))) ranges.push([tokens[i]!.start, tokens[i + unit.keys.length - 1]!.end]);
+      }
+    }
+    return ranges;
+  });
+}

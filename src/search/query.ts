@@ -1,0 +1,114 @@
+/**
+ * Runs a parsed query over an index: which passages match (lookup.ts), in what
+ * order (Lunr's BM25 score over the same keys), and the match ranges of each.
+ *
+ * Semantics (docs/SEARCH.md):
+ * - every included word/phrase/prefix is required, in the passage text or in
+ *   its document's title/publisher; when no passage has them all and there is
+ *   more than one, any of them will do and the mode says 'any' — passages
+ *   matching more of them rank first;
+ * - excluded units remove a passage when found in its text or title;
+ * - lang: compares the passage language's primary subtag, source: the doc id;
+ * - a document matched only through its title contributes one hit (its first
+ *   passage), not one per block.
+ */
+import type { Range } from '../api/contract';
+import type { SearchIndex } from './build';
+import { unitKeys, unitMatches, type UnitMatches } from './lookup';
+import { primaryLanguage } from './passages';
+import type { ParsedQuery } from './query-parse';
+
+export interface RankedHit {
+  /** Index of the passage in index.input.passages. */
+  ref: number;
+  score: number;
+  /** Merged, sorted match ranges in the passage text (original offsets). */
+  matches: Range[];
+  /** How many included units the passage matches (all of them in mode 'all'). */
+  unitsMatched: number;
+}
+
+export interface QueryOutcome {
+  mode: 'all' | 'any';
+  /** Every matching passage, best first. */
+  hits: RankedHit[];
+}
+
+/** Prefix expansions count less than a word typed in full. */
+const PREFIX_BOOST = 0.5;
+
+/** Sorted, overlapping or touching ranges merged. */
+export function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function allowedRefs(index: SearchIndex, parsed: ParsedQuery): (ref: number) => boolean {
+  const sources = new Set(parsed.sources);
+  return (ref) => {
+    const passage = index.input.passages[ref]!;
+    if (parsed.lang && primaryLanguage(passage.lang) !== parsed.lang) return false;
+    if (sources.size > 0 && !sources.has(index.input.documents[passage.doc]!.id)) return false;
+    return true;
+  };
+}
+
+function lunrScores(index: SearchIndex, parsed: ParsedQuery): Map<number, number> {
+  const scores = new Map<number, number>();
+  const results = index.lunr.query((q) => {
+    for (const unit of parsed.include) {
+      const boost = unit.type === 'prefix' ? PREFIX_BOOST : 1;
+      for (const key of unitKeys(index, unit)) q.term(key, { usePipeline: false, boost });
+    }
+  });
+  for (const r of results) scores.set(Number(r.ref), r.score);
+  return scores;
+}
+
+export function runQuery(index: SearchIndex, parsed: ParsedQuery): QueryOutcome {
+  if (parsed.include.length === 0) return { mode: 'all', hits: [] };
+  const allowed = allowedRefs(index, parsed);
+  const excluded = new Set<number>();
+  for (const unit of parsed.exclude) for (const ref of unitMatches(index, unit).keys()) excluded.add(ref);
+  const perUnit: UnitMatches[] = parsed.include.map((unit) => {
+    const matches = unitMatches(index, unit);
+    for (const ref of matches.keys()) if (excluded.has(ref) || !allowed(ref)) matches.delete(ref);
+    return matches;
+  });
+
+  const counts = new Map<number, number>();
+  for (const matches of perUnit) for (const ref of matches.keys()) counts.set(ref, (counts.get(ref) ?? 0) + 1);
+  let refs = [...counts.keys()].filter((ref) => counts.get(ref) === perUnit.length);
+  let mode: QueryOutcome['mode'] = 'all';
+  if (refs.length === 0 && perUnit.length > 1) {
+    refs = [...counts.keys()];
+    if (refs.length > 0) mode = 'any';
+  }
+
+  const scores = lunrScores(index, parsed);
+  const hits: RankedHit[] = refs.map((ref) => {
+    const ranges: Range[] = [];
+    for (const matches of perUnit) ranges.push(...(matches.get(ref)?.ranges ?? []));
+    return { ref, score: scores.get(ref) ?? 0, matches: mergeRanges(ranges), unitsMatched: counts.get(ref)! };
+  });
+  hits.sort((a, b) => b.unitsMatched - a.unitsMatched || b.score - a.score || a.ref - b.ref);
+
+  // One title-only hit per document: its first passage stands for the document.
+  const titleOnlyDocs = new Set<number>();
+  return {
+    mode,
+    hits: hits.filter((hit) => {
+      if (hit.matches.length > 0) return true;
+      const doc = index.input.passages[hit.ref]!.doc;
+      if (titleOnlyDocs.has(doc)) return false;
+      titleOnlyDocs.add(doc);
+      return true;
+    }),
+  };
+}
