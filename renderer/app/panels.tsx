@@ -22,6 +22,8 @@ import { FindBar } from '../search/FindBar';
 import { SearchBox } from '../search/SearchBox';
 import { NotesLayer } from '../notes/NotesLayer';
 import { NotesPanel } from '../notes/NotesPanel';
+import { CaptureActions } from '../capture/CaptureActions';
+import { ImportTool } from '../capture/ImportTool';
 
 export interface SidePanelProps {
   /** What openPanel(id, arg) passed. */
@@ -69,4 +71,4 @@ export const headerTools: HeaderToolSpec[] = [{ id: 'search', Component: SearchB
 
 export const readerLayers: ReaderLayerSpec[] = [{ id: 'notes', Component: NotesLayer }, { id: 'find', Component: FindBar }];
 
-export const sourceActions: SourceActionSpec[] = [];
+export const sourceActions: SourceActionSpec[] = [{ id: 'capture', Component: CaptureActions }];
