@@ -67,7 +67,7 @@ export const sidePanels: SidePanelSpec[] = [
   { id: 'settings', label: (lang) => (lang === 'ar' ? 'إعدادات القراءة' : 'Reading settings'), Component: SettingsPanel, button: { icon: 'Aa' } },
 ];
 
-export const headerTools: HeaderToolSpec[] = [{ id: 'search', Component: SearchBox }];
+export const headerTools: HeaderToolSpec[] = [{ id: 'search', Component: SearchBox }, { id: 'import', Component: ImportTool }];
 
 export const readerLayers: ReaderLayerSpec[] = [{ id: 'notes', Component: NotesLayer }, { id: 'find', Component: FindBar }];
 
