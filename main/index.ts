@@ -21,7 +21,7 @@ import { createOpenExternal } from './external-links';
 import { isTrustedSender, registerContract } from './ipc';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
-import { hardenReadingSession, hardenWebContents } from './security';
+import { installSecurity } from './security';
 import { nodeStateFiles } from './text-files';
 import { APP_INDEX_URL } from './trusted-url';
 import { focusExisting, rememberBounds, windowOptions } from './window';
@@ -58,7 +58,8 @@ async function openWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  hardenReadingSession(session.defaultSession, log);
+  // Before any web contents exists: every one created later is hardened as it appears.
+  installSecurity(app, session.defaultSession, log);
   const captureSession = session.fromPartition(CAPTURE_PARTITION);
   hardenCaptureSession(captureSession, app.getVersion(), log);
   serveAppProtocol(protocol, { renderer: paths.rendererDir, archives: { bundled: paths.service.bundledArchive, user: paths.service.userArchive } });
@@ -89,7 +90,6 @@ if (!app.requestSingleInstanceLock()) {
   // Another Daftar is running; it gets a 'second-instance' event and comes forward.
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
   app.on('second-instance', () => focusExisting(win));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -125,7 +125,7 @@ export function createAppHandler(roots: AppRoots, files: FileAccess = nodeFileAc
     } catch {
       return text(400, 'app: malformed URL');
     }
-    if (url.protocol !== `${APP_SCHEME}:` || url.hostname.toLowerCase() !== APP_HOST || url.port !== '' || url.username !== '') {
+    if (url.protocol !== `${APP_SCHEME}:` || url.hostname.toLowerCase() !== APP_HOST || url.port !== '' || url.username !== '' || url.password !== '') {
       return text(404, 'app: not found');
     }
     const route = routeOf(url.pathname, roots);
