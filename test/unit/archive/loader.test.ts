@@ -74,7 +74,7 @@ describe('loadArchive: hostile archives', () => {
     ['manifest not UTF-8', () => { const d = tempDir(); writeFile(d, 'manifest.json', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])); return d; }, 'manifest.json', /^not JSON \(not valid UTF-8\)/],
     ['manifest is an array', () => { const d = tempDir(); writeFile(d, 'manifest.json', '[]'); return d; }, 'manifest.json', /^expected a JSON object$/],
     ['manifest is a folder', () => { const d = tempDir(); writeFile(d, 'manifest.json/x', ''); return d; }, 'manifest.json', /^not a file$/],
-    ['wrong format marker', () => withManifest((m) => { m.format = 'zip'; }), 'manifest.json', /^not a Daftar archive \(format is "zip"/],
+    ['wrong format marker', () => withManifest((m) => { (m as { format: string }).format = 'zip'; }), 'manifest.json', /^not a Daftar archive \(format is "zip"/],
     ['unknown version', () => withManifest((m) => { (m as { version: number }).version = 2; }), 'manifest.json', /^unsupported archive version 2 \(this Daftar reads version 1\)$/],
     ['version as a string', () => withManifest((m) => { (m as { version: unknown }).version = '1'; }), 'manifest.json', /^unsupported archive version "1"/],
     ['missing entries', () => withManifest((m) => { delete (m as Partial<ArchiveManifest>).entries; }), 'manifest.json', /^entries: /],
