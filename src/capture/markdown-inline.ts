@@ -64,7 +64,10 @@ function findCloser(text: string, from: number, delim: string): number {
         continue;
       }
       if (delim[0] === '_' && after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue;
-      return i;
+      // In a longer run (`***` closing `**`), the closer is the run's end, so the inner keeps its `*`.
+      let end = i + delim.length;
+      while (text[end] === delim[0]) end++;
+      return end - delim.length;
     }
   }
   return -1;
