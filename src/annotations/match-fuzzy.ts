@@ -13,7 +13,7 @@
  */
 import search from 'approx-string-match';
 import { similarity } from './edit-distance';
-import { SHORT_QUOTE_CHARS, type QuoteContext } from './match-exact';
+import { SELF_EVIDENT_QUOTE_CHARS, SHORT_QUOTE_CHARS, type QuoteContext } from './match-exact';
 
 export interface FuzzyMatch {
   start: number;
@@ -52,7 +52,9 @@ export const MIN_FUZZY_QUOTE_CHARS = 6;
  * close match of it needs more context than a long one.
  */
 function acceptable(quoteScore: number, contextScore: number, quoteLength: number): boolean {
-  const minContextForClose = quoteLength < SHORT_QUOTE_CHARS ? 0.6 : 0.35;
+  // Phrases of a few words recur in news writing with one word changed
+  // ("على خدمات أزور" / "إلى خدمات أزور"); only a longer quote carries itself.
+  const minContextForClose = quoteLength < SHORT_QUOTE_CHARS ? 0.6 : quoteLength < SELF_EVIDENT_QUOTE_CHARS ? 0.5 : 0.35;
   return (quoteScore >= 0.8 && contextScore >= minContextForClose) || (quoteScore >= 0.5 && contextScore >= 0.7) || (quoteScore >= 0.3 && contextScore >= 0.9);
 }
 

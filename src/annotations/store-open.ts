@@ -13,7 +13,11 @@
  */
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { MIGRATIONS, SCHEMA_VERSION } from './store-schema';
+import type { DatabaseSync as Db } from 'node:sqlite';
+import { MIGRATIONS } from './store-schema';
+
+/** The migrations to run; injectable so tests can exercise an upgrade past the current version. */
+export type Migrations = ReadonlyArray<(db: Db) => void>;
 
 /** How long a writer waits for another process's transaction before failing (ms). */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -57,15 +61,15 @@ function moveAside(file: string, label: string, now: Date): string {
 
 type Probe = { ok: true; db: DatabaseSync; version: number } | { ok: false; reason: 'corrupt' | 'newer'; detail: string };
 
-function probe(file: string): Probe {
+function probe(file: string, latest: number): Probe {
   let db: DatabaseSync | undefined;
   try {
     db = new DatabaseSync(file);
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const version = userVersion(db);
-    if (version > SCHEMA_VERSION) {
+    if (version > latest) {
       db.close();
-      return { ok: false, reason: 'newer', detail: `schema version ${version}, this Daftar reads up to ${SCHEMA_VERSION}` };
+      return { ok: false, reason: 'newer', detail: `schema version ${version}, this Daftar reads up to ${latest}` };
     }
     const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
     if (check.length !== 1 || check[0]!.quick_check !== 'ok') {
@@ -85,8 +89,8 @@ function probe(file: string): Probe {
   }
 }
 
-function migrate(db: DatabaseSync, file: string, from: number, now: Date, notices: StoreNotice[]): void {
-  for (let version = from; version < SCHEMA_VERSION; version++) {
+function migrate(db: DatabaseSync, file: string, from: number, now: Date, notices: StoreNotice[], migrations: Migrations): void {
+  for (let version = from; version < migrations.length; version++) {
     if (version > 0) {
       const copy = `${file}.before-v${version + 1}-${stamp(now)}`;
       db.prepare('VACUUM INTO ?').run(copy);
@@ -99,7 +103,7 @@ function migrate(db: DatabaseSync, file: string, from: number, now: Date, notice
         db.exec('ROLLBACK');
         continue;
       }
-      MIGRATIONS[version]!(db);
+      migrations[version]!(db);
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (error) {
@@ -110,13 +114,13 @@ function migrate(db: DatabaseSync, file: string, from: number, now: Date, notice
 }
 
 /** Opens (or creates) the notes database at `file`, recovering from a bad file as described above. */
-export function openDatabase(file: string, now: () => Date): OpenedDatabase {
+export function openDatabase(file: string, now: () => Date, migrations: Migrations = MIGRATIONS): OpenedDatabase {
   const notices: StoreNotice[] = [];
   if (existsSync(file) && statSync(file).size > 0) {
-    const probed = probe(file);
+    const probed = probe(file, migrations.length);
     if (probed.ok) {
       configure(probed.db);
-      migrate(probed.db, file, probed.version, now(), notices);
+      migrate(probed.db, file, probed.version, now(), notices, migrations);
       return { db: probed.db, notices };
     }
     const keptAt = moveAside(file, probed.reason === 'newer' ? 'newer' : 'corrupt', now());
@@ -128,6 +132,6 @@ export function openDatabase(file: string, now: () => Date): OpenedDatabase {
   }
   const db = new DatabaseSync(file);
   configure(db);
-  migrate(db, file, userVersion(db), now(), notices);
+  migrate(db, file, userVersion(db), now(), notices, migrations);
   return { db, notices };
 }

@@ -18,7 +18,7 @@ import type { Annotation, HighlightColor, Motivation, Selector } from '../api/co
 import { ApiError } from '../api/errors';
 import type { Logger } from '../api/context';
 import { validateAnnotation } from './model';
-import { openDatabase, type StoreNotice } from './store-open';
+import { openDatabase, type Migrations, type StoreNotice } from './store-open';
 
 interface Row {
   id: string;
@@ -68,8 +68,8 @@ function fromRow(row: Row): Annotation {
   });
 }
 
-export function openAnnotationStore(file: string, options: { now: () => Date; log: Logger }): AnnotationStore {
-  const { db, notices } = openDatabase(file, options.now);
+export function openAnnotationStore(file: string, options: { now: () => Date; log: Logger; migrations?: Migrations }): AnnotationStore {
+  const { db, notices } = openDatabase(file, options.now, options.migrations);
   for (const notice of notices) options.log(notice.code === 'notes-db-migrated' ? 'info' : 'warn', `${notice.message} (${notice.keptAt})`, notice.code);
   return createStore(db, file, notices, options.log);
 }
