@@ -26,6 +26,8 @@ export interface BuildReport {
   config: string;
   passages: number;
   buildMs: number;
+  /** CPU time (user + system, all threads) of the build: close to what an idle machine's wall clock would show. */
+  buildCpuMs: number;
   files: string[];
   baseRssMb: number;
   peakRssMb: number;
@@ -34,8 +36,11 @@ export interface BuildReport {
 export interface QueryReport {
   phase: 'query';
   loadMs: number;
-  /** One entry per timed query run, in ms. */
+  loadCpuMs: number;
+  /** One entry per timed query run, in ms (wall clock). */
   latencies: number[];
+  /** The same runs in CPU ms: other processes on a busy machine inflate wall time, not this. */
+  cpuLatencies: number[];
   /** Answers of the first pass, null where the engine threw. */
   answers: (number[] | null)[];
   errors: string[];
@@ -46,6 +51,10 @@ export interface QueryReport {
 const mb = (bytes: number) => bytes / (1024 * 1024);
 /** resourceUsage().maxRSS is in kilobytes. */
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
 
 async function main(): Promise<void> {
   const [engineArg, sizeArg, phase, dir, out, queriesFile] = process.argv.slice(2);
@@ -56,11 +65,13 @@ async function main(): Promise<void> {
   if (phase === 'build') {
     const corpus = buildCorpus(size);
     const baseRssMb = mb(process.memoryUsage().rss);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const built = await engine.build(corpus, dir);
     const buildMs = performance.now() - t0;
+    const buildCpuMs = cpuMsSince(c0);
     const files = await engine.save(built, dir);
-    const report: BuildReport = { phase, label: engine.label, config: engine.config, passages: corpus.length, buildMs, files, baseRssMb, peakRssMb: peakRssMb() };
+    const report: BuildReport = { phase, label: engine.label, config: engine.config, passages: corpus.length, buildMs, buildCpuMs, files, baseRssMb, peakRssMb: peakRssMb() };
     writeFileSync(out, JSON.stringify(report));
     return;
   }
@@ -69,9 +80,11 @@ async function main(): Promise<void> {
     if (!queriesFile) throw new Error('bench: query phase needs a queries file');
     const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as BenchQuery[];
     const baseRssMb = mb(process.memoryUsage().rss);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const index = await engine.load(dir);
     const loadMs = performance.now() - t0;
+    const loadCpuMs = cpuMsSince(c0);
     const errors: string[] = [];
     const answers = queries.map((q) => {
       try {
@@ -82,8 +95,10 @@ async function main(): Promise<void> {
       }
     });
     const latencies: number[] = [];
+    const cpuLatencies: number[] = [];
     for (let pass = 0; pass < REPEAT; pass++) {
       for (const q of queries) {
+        const cpu = process.cpuUsage();
         const start = performance.now();
         try {
           engine.search(index, q);
@@ -91,9 +106,10 @@ async function main(): Promise<void> {
           // Already recorded in the scored pass; the time to fail still counts.
         }
         latencies.push(performance.now() - start);
+        cpuLatencies.push(cpuMsSince(cpu));
       }
     }
-    const report: QueryReport = { phase, loadMs, latencies, answers, errors, baseRssMb, peakRssMb: peakRssMb() };
+    const report: QueryReport = { phase, loadMs, loadCpuMs, latencies, cpuLatencies, answers, errors, baseRssMb, peakRssMb: peakRssMb() };
     writeFileSync(out, JSON.stringify(report));
     return;
   }

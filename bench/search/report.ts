@@ -38,11 +38,15 @@ interface Metrics {
   precision: number;
   empty: number;
   buildS: number;
+  buildCpuS: number;
   rawMb: number;
   gzipMb: number;
   loadMs: number;
+  loadCpuMs: number;
   p50: number;
   p95: number;
+  p50Cpu: number;
+  p95Cpu: number;
   buildPeak: number;
   queryPeak: number;
 }
@@ -53,37 +57,57 @@ function metrics(row: MeasuredRow): Metrics {
     precision: row.quality.precision,
     empty: row.quality.emptyQueries,
     buildS: row.build.buildMs / 1000,
+    buildCpuS: row.build.buildCpuMs / 1000,
     rawMb: row.bytes.raw / MB,
     gzipMb: row.bytes.gzip / MB,
     loadMs: row.query.loadMs,
+    loadCpuMs: row.query.loadCpuMs,
     p50: percentile(row.query.latencies, 50),
     p95: percentile(row.query.latencies, 95),
+    p50Cpu: percentile(row.query.cpuLatencies, 50),
+    p95Cpu: percentile(row.query.cpuLatencies, 95),
     buildPeak: row.build.peakRssMb - row.build.baseRssMb,
     queryPeak: row.query.peakRssMb - row.query.baseRssMb,
   };
 }
 
-const COLUMNS: { key: keyof Metrics; title: string; ratio: boolean }[] = [
+interface Column {
+  key: keyof Metrics;
+  title: string;
+  ratio: boolean;
+}
+
+const QUALITY_COLUMNS: Column[] = [
   { key: 'recall', title: 'recall', ratio: false },
   { key: 'precision', title: 'precision', ratio: false },
   { key: 'empty', title: 'empty answers', ratio: false },
-  { key: 'buildS', title: 'build s', ratio: true },
   { key: 'rawMb', title: 'size MB', ratio: true },
   { key: 'gzipMb', title: 'gzip MB', ratio: true },
-  { key: 'loadMs', title: 'load ms', ratio: true },
-  { key: 'p50', title: 'p50 ms', ratio: true },
-  { key: 'p95', title: 'p95 ms', ratio: true },
   { key: 'buildPeak', title: 'build peak MB', ratio: true },
   { key: 'queryPeak', title: 'load+query peak MB', ratio: true },
 ];
 
+const SPEED_COLUMNS: Column[] = [
+  { key: 'buildS', title: 'build s', ratio: true },
+  { key: 'buildCpuS', title: 'build CPU s', ratio: true },
+  { key: 'loadMs', title: 'load ms', ratio: true },
+  { key: 'loadCpuMs', title: 'load CPU ms', ratio: true },
+  { key: 'p50', title: 'p50 ms', ratio: true },
+  { key: 'p95', title: 'p95 ms', ratio: true },
+  { key: 'p50Cpu', title: 'p50 CPU ms', ratio: true },
+  { key: 'p95Cpu', title: 'p95 CPU ms', ratio: true },
+];
+
 function sizeTable(result: SizeResult): string[] {
+  return [...table(result, QUALITY_COLUMNS, true), '', ...table(result, SPEED_COLUMNS, false)];
+}
+
+function table(result: SizeResult, COLUMNS: Column[], heading: boolean): string[] {
   const daftarRow = result.rows.find((r) => r.name === 'daftar');
   const reference = daftarRow?.ok ? metrics(daftarRow) : undefined;
   const passages = result.rows.find((r) => r.ok);
   const lines = [
-    `### ${result.size} corpus${passages?.ok ? ` (${passages.build.passages.toLocaleString('en')} passages)` : ''}`,
-    '',
+    ...(heading ? [`### ${result.size} corpus${passages?.ok ? ` (${passages.build.passages.toLocaleString('en')} passages)` : ''}`, ''] : []),
     `| engine | ${COLUMNS.map((c) => c.title).join(' | ')} |`,
     `|---|${COLUMNS.map(() => '---:').join('|')}|`,
   ];
@@ -123,17 +147,20 @@ function targetLines(results: SizeResult[]): string[] {
   const others = big.rows.flatMap((r) => (r.name !== 'daftar' && r.ok ? [r.quality.recall] : []));
   const highest = others.every((r) => m.recall >= r);
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+  // Wall clock is what a user feels on an idle machine; CPU time is what we can trust on a shared, loaded one.
+  const timed = (name: string, limit: number, unit: string, wall: number, cpu: number) =>
+    `- ${name} ≤ ${limit} ${unit}: wall ${fmt(wall)} ${unit} — ${check(wall <= limit)}; CPU ${fmt(cpu)} ${unit} — ${check(cpu <= limit)}`;
   return [
-    'Daftar against the issue\'s targets at 25k passages:',
+    "Daftar against the issue's targets at 25k passages (time targets checked on wall clock and on CPU time):",
     '',
     `- recall ≥ ${TARGETS.recall} and highest of all: ${fmt(m.recall)}${highest ? ' (highest)' : ' (not the highest)'} — ${check(m.recall >= TARGETS.recall && highest)}`,
-    `- query p95 ≤ ${TARGETS.p95Ms} ms: ${fmt(m.p95)} ms — ${check(m.p95 <= TARGETS.p95Ms)}`,
-    `- index load ≤ ${TARGETS.loadMs} ms: ${fmt(m.loadMs)} ms — ${check(m.loadMs <= TARGETS.loadMs)}`,
-    `- build ≤ ${TARGETS.buildMs / 1000} s: ${fmt(m.buildS)} s — ${check(m.buildS * 1000 <= TARGETS.buildMs)}`,
+    timed('query p95', TARGETS.p95Ms, 'ms', m.p95, m.p95Cpu),
+    timed('index load', TARGETS.loadMs, 'ms', m.loadMs, m.loadCpuMs),
+    timed('build', TARGETS.buildMs / 1000, 's', m.buildS, m.buildCpuS),
   ];
 }
 
-export function renderReport(input: { results: SizeResult[]; queries: BenchQuery[]; truthName: string; seconds: number }): string {
+export function renderReport(input: { results: SizeResult[]; queries: BenchQuery[]; truthName: string; seconds: number; load: { start: number; end: number } }): string {
   const cpu = cpus();
   const configs = new Map<string, string>();
   for (const r of input.results) for (const row of r.rows) if (row.ok) configs.set(row.build.label, row.build.config);
@@ -142,6 +169,7 @@ export function renderReport(input: { results: SizeResult[]; queries: BenchQuery
     '',
     `Generated by \`npm run bench:search\` (bench/search/run.ts) on ${new Date().toISOString().slice(0, 10)}.`,
     `Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / MB / 1024)} GB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Whole run: ${Math.round(input.seconds)} s.`,
+    `Machine load (1-minute load average) at start / end of the run: ${input.load.start.toFixed(1)} / ${input.load.end.toFixed(1)} on ${cpu.length} cores. Above ~${cpu.length}, other processes share the CPU and wall-clock times are inflated; CPU-time columns are not (much).`,
     '',
     `Corpus: quran-json (diacritised Arabic verses + English translation; see bench/search/corpus.ts for how 6k and 25k are made).`,
     `Queries: ${input.queries.length}, typed without diacritics (a third of the Arabic ones also without hamza): ${QUERY_MIX.map((m) => `${m.count} ${m.kind} ${m.lang}`).join(', ')}.`,

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(',').map((s) => parseCorpusSize(s.trim()));
   const engines = values.engines.split(',').map((s) => parseEngineName(s.trim()));
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
 
   const queries = buildQueries(buildCorpus('6k'));
   const work = mkdtempSync(join(tmpdir(), 'daftar-bench-'));
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
 
-  const markdown = renderReport({ results, queries, truthName: text.name, seconds: (Date.now() - started) / 1000 });
+  const markdown = renderReport({ results, queries, truthName: text.name, seconds: (Date.now() - started) / 1000, load: { start: loadAtStart, end: loadavg()[0]! } });
   process.stdout.write(`${markdown}\n`);
   if (!values['no-write']) {
     writeFileSync(values.out, markdown);
