@@ -71,7 +71,3 @@ export function respond(input: RespondInput): SearchResponse {
   return response;
 }
 
-/** The hits of a response in rank order, as the CLI prints them. */
-export function flattenHits(response: SearchResponse): SearchHit[] {
-  return response.groups.flatMap((g) => g.hits).sort((a, b) => b.score - a.score);
-}
