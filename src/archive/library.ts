@@ -22,7 +22,7 @@ import { layoutDocument, type DocumentLayout } from '../document/text';
 import { nodeFs, sha256Hex, type AtomicFs } from './atomic';
 import { ArchiveError, loadArchive, versionKey, type LoadedArchive } from './loader';
 import { mergeArchives, type MergedLibrary } from './merge';
-import { loadUserArchive, NewVersionError, writeNewVersion } from './user-archive';
+import { loadUserArchive, NewVersionError, refreshUserArchive, writeNewVersion } from './user-archive';
 import { nextVersionId, newSourceId } from './ids';
 
 export interface LibraryOptions {
@@ -37,7 +37,7 @@ export interface LibraryOptions {
 }
 
 type State =
-  | { kind: 'ok'; merged: MergedLibrary; result: LibraryResult }
+  | { kind: 'ok'; bundled: LoadedArchive; user: LoadedArchive | null; merged: MergedLibrary; result: LibraryResult }
   | { kind: 'error'; result: LibraryResult & { state: 'error' } };
 
 function problemOf(error: unknown): { file: string; problem: string } {
@@ -53,7 +53,7 @@ export function createLibrary(options: LibraryOptions): Library {
   let queue: Promise<unknown> = Promise.resolve();
   const layouts = new Map<string, DocumentLayout>();
 
-  const tryLoad = (dir: string): LoadedArchive | ArchiveError | Error => {
+  const tryLoad = (dir: string): LoadedArchive | Error => {
     try {
       return loadArchive(dir);
     } catch (error) {
@@ -61,6 +61,13 @@ export function createLibrary(options: LibraryOptions): Library {
     }
   };
 
+  function settle(bundled: LoadedArchive, user: LoadedArchive | null): State {
+    layouts.clear();
+    const merged = mergeArchives(bundled, user);
+    return { kind: 'ok', bundled, user, merged, result: { state: 'ok', library: merged.view } };
+  }
+
+  /** Reads both archives from disk (reload, openBundled, start). */
   function compute(): State {
     layouts.clear();
     const bundledDir = useFallback && options.fallbackArchive ? options.fallbackArchive : options.bundledArchive;
@@ -79,8 +86,7 @@ export function createLibrary(options: LibraryOptions): Library {
         return { kind: 'error', result: { state: 'error', error: problemOf(error), archivePath: options.userArchive, canOpenBundled: true } };
       }
     }
-    const merged = mergeArchives(bundled, user);
-    return { kind: 'ok', merged, result: { state: 'ok', library: merged.view } };
+    return settle(bundled, user);
   }
 
   let state = compute();
@@ -118,14 +124,15 @@ export function createLibrary(options: LibraryOptions): Library {
 
   async function addVersionNow(input: NewVersion): Promise<{ entry: LibraryEntry; version: string; previousVersion?: string }> {
     if (useFallback) throw new ApiError('invalid-archive', 'library: captures are stored beside the archive Daftar opened; reload it first');
+    const known = state.kind === 'ok' && !bundledOnly ? state.user : null;
     let user: LoadedArchive | null;
     try {
-      user = loadUserArchive(options.userArchive);
+      user = refreshUserArchive(options.userArchive, known);
     } catch (error) {
       const { file, problem } = problemOf(error);
       throw new ApiError('invalid-archive', `library: your archive at ${options.userArchive} is damaged (${file}: ${problem}); nothing was written. Move it aside to capture again.`);
     }
-    const bundled = tryLoad(options.bundledArchive);
+    const bundled = state.kind === 'ok' ? state.bundled : tryLoad(options.bundledArchive);
     if (bundled instanceof Error) throw new ApiError('invalid-archive', `library: ${bundled.message}`);
     const view = mergeArchives(bundled, user);
     const existing = input.sourceId === undefined ? undefined : view.entries.get(input.sourceId);
@@ -133,14 +140,15 @@ export function createLibrary(options: LibraryOptions): Library {
     const entryId = existing?.entry.id ?? newSourceId(input.meta.title, `${input.meta.url ?? ''}\n${input.provenance.capturedAt}\n${options.now().toISOString()}`, (id) => view.entries.has(id));
     const previousVersion = existing?.versions[existing.versions.length - 1]?.version;
     const version = nextVersionId(existing?.versions.map((v) => v.version) ?? []);
+    let written: LoadedArchive;
     try {
-      await writeNewVersion(options.userArchive, user?.manifest ?? null, { entryId, version }, input, fs);
+      written = await writeNewVersion(options.userArchive, user, { entryId, version }, input, fs);
     } catch (error) {
       if (error instanceof NewVersionError) throw new ApiError('bad-request', error.message);
       throw new ApiError('internal', `library: the new version of ${entryId} could not be stored (${(error as Error).message}); the archive is unchanged`);
     }
     bundledOnly = false;
-    state = compute();
+    state = settle(bundled, written);
     notify();
     const entry = merged().entries.get(entryId)!.entry;
     return previousVersion ? { entry, version, previousVersion } : { entry, version };

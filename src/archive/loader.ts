@@ -41,6 +41,8 @@ export interface LoadedArchive {
   manifest: ArchiveManifest;
   /** Every version's document, keyed by versionKey(id, version). */
   documents: Map<string, DaftarDocument>;
+  /** SHA-256 of manifest.json as read: tells whether the folder changed since. */
+  manifestSha256: string;
 }
 
 export function versionKey(id: string, version: string): string {
@@ -178,7 +180,7 @@ export function loadArchive(dir: string): LoadedArchive {
   const documents = new Map<string, DaftarDocument>();
   for (const entry of manifest.entries) loadVersionFiles(root, entry, documents);
   checkCitations(manifest, documents);
-  return { dir: root, manifest, documents };
+  return { dir: root, manifest, documents, manifestSha256: sha256Hex(manifestBytes) };
 }
 
 function readBytesAtRoot(root: string): Buffer {

@@ -70,8 +70,14 @@ function isRealDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+function wellFormed(text: string): string {
+  // String.prototype.toWellFormed (ES2024, Node 20+) is a native pass; the regex is the fallback.
+  const native = (text as { toWellFormed?: () => string }).toWellFormed;
+  return typeof native === 'function' ? native.call(text) : text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 function clean(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').replace(/\uFEFF/g, '').replace(/\r\n?/g, '\n');
+  return wellFormed(text).replace(/\uFEFF/g, '').replace(/\r\n?/g, '\n');
 }
 
 function firstLine(text: string): string | undefined {
@@ -117,9 +123,26 @@ interface Script {
   latin: number;
 }
 
+/** Arabic-script letters (Arabic, Supplement, Extended-A, Presentation Forms A/B); Latin letters (ASCII, Latin-1, Extended-A/B, Additional). */
+function countScripts(text: string): { arabic: number; latin: number } {
+  let arabic = 0;
+  let latin = 0;
+  // A loop over code units, not \p{Script=…} matching: it allocates nothing on a 5 MB file.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) {
+      arabic++;
+    } else if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) {
+      latin++;
+    }
+  }
+  return { arabic, latin };
+}
+
 function detectScript(text: string, latinLang: string): Script {
-  const arabic = text.match(/\p{Script=Arabic}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const { arabic, latin } = countScripts(text);
   if (arabic === 0 && latin === 0) return { arabic, latin };
   return arabic >= latin ? { lang: 'ar', dir: 'rtl', arabic, latin } : { lang: latinLang, dir: 'ltr', arabic, latin };
 }

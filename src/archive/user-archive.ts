@@ -11,7 +11,7 @@
  * leave unreferenced files, never a manifest naming a missing or torn file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { NewVersion } from '../api/context';
 import type { Provenance } from '../api/contract';
 import type { DaftarDocument } from '../document/types';
@@ -19,7 +19,7 @@ import { parseDocument } from '../document/validate';
 import { resolveArchivePath } from './archive-path';
 import { nodeFs, sha256Hex, writeFileAtomic, type AtomicFs } from './atomic';
 import { canonicalJsonBytes } from './canonical-json';
-import { loadArchive, parseManifest, type LoadedArchive } from './loader';
+import { loadArchive, parseManifest, versionKey, type LoadedArchive } from './loader';
 import { emptyManifest, MANIFEST_FILE, type ArchiveManifest, type ManifestEntry, type ManifestVersion } from './manifest';
 
 export const USER_ARCHIVE_ID = 'user';
@@ -28,6 +28,24 @@ export const USER_ARCHIVE_TITLE = 'My captures and imports';
 /** The user archive, or null when none was written yet (no manifest.json). */
 export function loadUserArchive(dir: string): LoadedArchive | null {
   if (!existsSync(join(dir, MANIFEST_FILE))) return null;
+  return loadArchive(dir);
+}
+
+/**
+ * `known` if the manifest on disk is still the one it was loaded from (a cheap
+ * hash of one file), else a full reload: another process (the CLI) may have
+ * added a version meanwhile, and writing over its manifest would lose it.
+ */
+export function refreshUserArchive(dir: string, known: LoadedArchive | null): LoadedArchive | null {
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) return null;
+  if (known) {
+    try {
+      if (sha256Hex(readFileSync(path)) === known.manifestSha256) return known;
+    } catch {
+      /* fall through to the full load, which names the problem */
+    }
+  }
   return loadArchive(dir);
 }
 
@@ -77,8 +95,8 @@ function entryFacts(id: string, input: NewVersion): ManifestEntry {
  * Writes one version into the user archive at `dir` and returns the new
  * manifest. `current` is the manifest on disk now (or null when there is none).
  */
-export async function writeNewVersion(dir: string, current: ArchiveManifest | null, plan: VersionPlan, input: NewVersion, fs: AtomicFs = nodeFs): Promise<ArchiveManifest> {
-  const base = current ?? emptyManifest(USER_ARCHIVE_ID, USER_ARCHIVE_TITLE);
+export async function writeNewVersion(dir: string, current: LoadedArchive | null, plan: VersionPlan, input: NewVersion, fs: AtomicFs = nodeFs): Promise<LoadedArchive> {
+  const base = current?.manifest ?? emptyManifest(USER_ARCHIVE_ID, USER_ARCHIVE_TITLE);
   const doc = checkedDocument(input, plan.entryId);
   checkMedia(input, doc, base);
   const docFile = `documents/${plan.entryId}/${plan.version}.json`;
@@ -116,8 +134,13 @@ export async function writeNewVersion(dir: string, current: ArchiveManifest | nu
       ? base.entries.map((e) => (e.id === plan.entryId ? { ...e, lang: input.meta.lang, dir: input.meta.dir, status: 'captured' as const, versions: [...e.versions, version] } : e))
       : [...base.entries, { ...entryFacts(plan.entryId, input), versions: [version] }];
     const next = parseManifest(JSON.parse(canonicalJsonBytes({ ...base, entries }).toString('utf8')));
-    await writeFileAtomic(join(dir, MANIFEST_FILE), canonicalJsonBytes(next), fs);
-    return next;
+    const manifestBytes = canonicalJsonBytes(next);
+    await writeFileAtomic(join(dir, MANIFEST_FILE), manifestBytes, fs);
+    // Every byte just written was checked on the way in: the new state is the
+    // old one plus this version, with no need to re-read the whole folder.
+    const documents = new Map(current?.documents ?? []);
+    documents.set(versionKey(plan.entryId, plan.version), doc);
+    return { dir: current?.dir ?? resolve(dir), manifest: next, documents, manifestSha256: sha256Hex(manifestBytes) };
   } catch (error) {
     // Nothing written by this call is named by the (old) manifest: remove it all.
     await Promise.all(created.map((full) => fs.rm(full, { force: true }).catch(() => undefined)));

@@ -141,6 +141,26 @@ describe('createLibrary: addVersion', () => {
     expect(library.view().entries.find((e) => e.id === 'guardian')!.versions).toHaveLength(3);
   });
 
+  it('does not lose a version another process (the CLI) added meanwhile', async () => {
+    const { library, bundled, userArchive } = setup();
+    const other = createLibrary({ bundledArchive: bundled, userArchive, log: vi.fn(), now: () => new Date() });
+    await library.addVersion(newVersion({ sourceId: 'guardian' }, 'From the app.'));
+    await other.addVersion(newVersion({ sourceId: 'guardian' }, 'From the CLI.'));
+    const third = await library.addVersion(newVersion({ sourceId: 'guardian' }, 'From the app again.'));
+    expect(third).toMatchObject({ version: 'v3', previousVersion: 'v2' });
+    library.reload();
+    expect(['v1', 'v2', 'v3'].map((v) => library.load('guardian', v).layout.text)).toEqual(['From the app.', 'From the CLI.', 'From the app again.']);
+  });
+
+  it('the state after a capture is what a fresh load of the folders gives', async () => {
+    const { library, bundled, userArchive } = setup();
+    await library.addVersion(newVersion({ sourceId: 'guardian' }, 'One.'));
+    await library.addVersion(newVersion({}, 'Two.'));
+    const fresh = createLibrary({ bundledArchive: bundled, userArchive, log: vi.fn(), now: () => new Date() });
+    expect(library.result()).toEqual(fresh.result());
+    expect(library.contentHash()).toBe(fresh.contentHash());
+  });
+
   it.each([
     ['unknown source id', newVersion({ sourceId: 'nobody' }), 'not-found', /no source "nobody"/],
     ['an invalid document', newVersion({ document: { type: 'document', version: 1, lang: 'en', dir: 'ltr', blocks: [{ id: 'b0', type: 'paragraph', runs: [{ text: 1 as unknown as string }] }] } }), 'bad-request', /library: new version of .*: blocks\.0\.runs\.0\.text/],
