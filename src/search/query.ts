@@ -10,7 +10,8 @@
  * - excluded units remove a passage when found in its text or title;
  * - lang: compares the passage language's primary subtag, source: the doc id;
  * - a document matched only through its title contributes one hit (its first
- *   passage), not one per block.
+ *   passage), not one per block, and none when some of its passages match in
+ *   their text.
  */
 import type { Range } from '../api/contract';
 import type { SearchIndex } from './build';
@@ -97,17 +98,20 @@ export function runQuery(index: SearchIndex, parsed: ParsedQuery): QueryOutcome 
     for (const matches of perUnit) ranges.push(...(matches.get(ref)?.ranges ?? []));
     return { ref, score: scores.get(ref) ?? 0, matches: mergeRanges(ranges), unitsMatched: counts.get(ref)! };
   });
-  hits.sort((a, b) => b.unitsMatched - a.unitsMatched || b.score - a.score || a.ref - b.ref);
+  // A passage showing the words beats one that only inherits them from its title.
+  const shows = (h: RankedHit) => (h.matches.length > 0 ? 1 : 0);
+  hits.sort((a, b) => b.unitsMatched - a.unitsMatched || shows(b) - shows(a) || b.score - a.score || a.ref - b.ref);
 
-  // One title-only hit per document: its first passage stands for the document.
-  const titleOnlyDocs = new Set<number>();
+  // A document matched only through its title gives one hit (its first
+  // passage stands for it); documents with text matches give none of those.
+  const docsWithText = new Set(hits.filter((h) => h.matches.length > 0).map((h) => index.input.passages[h.ref]!.doc));
   return {
     mode,
     hits: hits.filter((hit) => {
       if (hit.matches.length > 0) return true;
       const doc = index.input.passages[hit.ref]!.doc;
-      if (titleOnlyDocs.has(doc)) return false;
-      titleOnlyDocs.add(doc);
+      if (docsWithText.has(doc)) return false;
+      docsWithText.add(doc);
       return true;
     }),
   };

@@ -1,0 +1,86 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import lunr from 'lunr';
+import { INDEX_FORMAT_VERSION, parseIndex, readIndexFile, serializeIndex, writeIndexFile } from '../../../src/search/index-store';
+import { runQuery } from '../../../src/search/query';
+import { parseQuery } from '../../../src/search/query-parse';
+import { INDEX_FUNCTION_LABEL, QUERY_FUNCTION_LABEL } from '../../../src/search/pipeline';
+import { indexOf } from './fixtures';
+
+const built = indexOf([{ id: 'a', title: 'مايكروسوفت', blocks: ['الجيش الإسرائيلي و"أزور" للتجسس', 'سبتمبر/أيلول 2021'] }], 'hash-1');
+const serialised = serializeIndex(built);
+const [headerLine, bodyLine] = serialised.split('\n') as [string, string];
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('index serialisation', () => {
+  it('round-trips: the loaded index answers like the built one', () => {
+    const loaded = parseIndex(serialised, 'hash-1');
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    for (const q of ['الاسرائيلي', 'وأزور', '"الجيش الإسرائيلي"', 'أيلول', '٢٠٢١', 'مايكرو*']) {
+      expect(runQuery(loaded.index, parseQuery(q)), q).toEqual(runQuery(built, parseQuery(q)));
+    }
+    expect(loaded.header).toMatchObject({ format: 'daftar-search-index', version: INDEX_FORMAT_VERSION, contentHash: 'hash-1', documents: 1, passages: 2 });
+  });
+
+  it('registers its pipeline functions, so lunr.Index.load accepts the Lunr part on its own', () => {
+    const body = JSON.parse(bodyLine) as { lunr: object };
+    expect(() => lunr.Index.load(body.lunr)).not.toThrow();
+    expect((lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions).toHaveProperty(INDEX_FUNCTION_LABEL);
+    expect((lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions).toHaveProperty(QUERY_FUNCTION_LABEL);
+  });
+
+  const withHeader = (patch: object) => `${JSON.stringify({ ...JSON.parse(headerLine), ...patch })}\n${bodyLine}`;
+  const withBody = (patch: (body: Record<string, unknown>) => void) => {
+    const body = JSON.parse(bodyLine) as Record<string, unknown>;
+    patch(body);
+    return `${headerLine}\n${JSON.stringify(body)}`;
+  };
+
+  it.each([
+    ['a stale index (other content hash)', () => parseIndex(serialised, 'hash-2'), 'stale', /built for other content/],
+    ['an older format', () => parseIndex(withHeader({ version: 0 }), 'hash-1'), 'format', /index format 0, this version of Daftar reads 1/],
+    ['another lunr version', () => parseIndex(withHeader({ lunrVersion: '1.0.0' }), 'hash-1'), 'format', /built with lunr 1\.0\.0/],
+    ['a foreign file', () => parseIndex('{"hello":1}\n{}', 'hash-1'), 'corrupt', /not a Daftar search index/],
+    ['a header that is not JSON', () => parseIndex('nope\n{}', 'hash-1'), 'corrupt', /header is not JSON/],
+    ['no body', () => parseIndex(headerLine, 'hash-1'), 'corrupt', /has no body/],
+    ['a truncated body', () => parseIndex(serialised.slice(0, serialised.length - 40), 'hash-1'), 'corrupt', /damaged/],
+    ['malformed passages', () => parseIndex(withBody((b) => (b.passages = [{ doc: 7 }])), 'hash-1'), 'corrupt', /passages are malformed/],
+    ['malformed documents', () => parseIndex(withBody((b) => (b.documents = [{ id: 1 }])), 'hash-1'), 'corrupt', /documents are malformed/],
+    ['another pipeline', () => parseIndex(withBody((b) => ((b.lunr as { pipeline: string[] }).pipeline = ['stemmer'])), 'hash-1'), 'corrupt', /another pipeline/],
+  ])('rejects %s, never using it', (_what, load, reason, message) => {
+    const outcome = load();
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.reason).toBe(reason);
+    expect(outcome.message).toMatch(message);
+    expect(outcome.message.startsWith('search: ')).toBe(true);
+  });
+});
+
+describe('index files', () => {
+  it('writes atomically and reads back; a missing file is "missing"', () => {
+    dir = mkdtempSync(join(tmpdir(), 'daftar-index-'));
+    const file = join(dir, 'sub', 'search-index.jsonl');
+    expect(readIndexFile(file, 'hash-1')).toMatchObject({ ok: false, reason: 'missing' });
+    writeIndexFile(file, serialised);
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['search-index.jsonl']);
+    expect(readFileSync(file, 'utf8')).toBe(serialised);
+    expect(readIndexFile(file, 'hash-1').ok).toBe(true);
+    expect(readIndexFile(file, 'other')).toMatchObject({ ok: false, reason: 'stale' });
+  });
+
+  it('reports a damaged file as corrupt', () => {
+    dir = mkdtempSync(join(tmpdir(), 'daftar-index-'));
+    const file = join(dir, 'search-index.jsonl');
+    writeFileSync(file, `${headerLine}\n{"documents": [`);
+    expect(readIndexFile(file, 'hash-1')).toMatchObject({ ok: false, reason: 'corrupt' });
+  });
+});
