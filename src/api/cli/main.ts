@@ -76,7 +76,13 @@ export async function runCli(argv: readonly string[], io: CliIo, defaults: CliDe
     staticDir: defaults.staticDir,
     appVersion: defaults.appVersion,
     openService: () =>
-      createService({ paths, transport: 'http', appVersion: defaults.appVersion, systemLocale: systemLocale(defaults.env) }),
+      createService({
+        paths,
+        transport: 'http',
+        appVersion: defaults.appVersion,
+        systemLocale: systemLocale(defaults.env),
+        fallbackArchive: options.archive ? resolve(defaults.archiveDir) : undefined,
+      }),
   };
   try {
     return await command.run(commandArgv, ctx);
