@@ -59,8 +59,9 @@ describe('runCli', () => {
 
   it('defaults the data folder to the desktop app\'s', async () => {
     const { command, seen } = recorder();
-    await runCli(['probe'], capture().io, defaults, [command]);
-    expect(seen[0]!.ctx.paths.dataDir).toBe(defaultDataDir(defaults.env, process.platform, '/home/reader'));
+    await runCli(['probe'], capture().io, { ...defaults, env: { XDG_CONFIG_HOME: '/xdg', APPDATA: '/appdata' } }, [command]);
+    const expected = { linux: '/xdg/Daftar', win32: '/appdata/Daftar' }[process.platform as string];
+    expect(seen[0]!.ctx.paths.dataDir).toBe(expected ?? defaultDataDir({}));
   });
 
   it('prints usage and exits 2 for no command or an unknown one', async () => {
