@@ -77,7 +77,7 @@ export function SelectionToolbar({ root, doc }: { root: HTMLElement; doc: Curren
     >
       {reattachHere ? (
         <>
-          <button type="button" className="notes-toolbar-text" onClick={() => (done(), void store.reattach(reattaching.id, start, end))}>
+          <button type="button" className="notes-toolbar-text" data-testid="toolbar-attach" onClick={() => (done(), void store.reattach(reattaching.id, start, end))}>
             {nt('attachHere')}
           </button>
           <button type="button" className="notes-toolbar-text" onClick={() => store.startReattach(null)}>
@@ -97,10 +97,10 @@ export function SelectionToolbar({ root, doc }: { root: HTMLElement; doc: Curren
               onClick={() => void highlight(color)}
             />
           ))}
-          <button type="button" className="notes-toolbar-text" title={nt('addNoteLong')} onClick={() => void highlight('yellow', 'note')}>
+          <button type="button" className="notes-toolbar-text" title={nt('addNoteLong')} data-testid="toolbar-note" onClick={() => void highlight('yellow', 'note')}>
             {nt('addNote')}
           </button>
-          <button type="button" className="notes-toolbar-text" title={nt('addTagsLong')} onClick={() => void highlight('yellow', 'tags')}>
+          <button type="button" className="notes-toolbar-text" title={nt('addTagsLong')} data-testid="toolbar-tags" onClick={() => void highlight('yellow', 'tags')}>
             {nt('addTags')}
           </button>
         </>

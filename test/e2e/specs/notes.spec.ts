@@ -1,0 +1,162 @@
+/**
+ * Notes end to end, in the real app over the real service:
+ *  (a) highlighting part of an Arabic word paints it with the CSS Custom
+ *      Highlight API and leaves the reader's text nodes exactly as they were
+ *      (same nodes, same data), with a screenshot to check letter joining;
+ *  (b) create, edit, delete, undo (toast and Ctrl+Z), reload: the notes survive.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+const BODY = 'article.document .document-body';
+
+/** Every text node of the reader's body, kept on window so identity can be compared later. */
+async function snapshotTextNodes(page: Page, key: string): Promise<string[]> {
+  return page.evaluate(
+    ({ body, key }) => {
+      const root = document.querySelector(body)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      (window as unknown as Record<string, Text[]>)[key] = nodes;
+      return nodes.map((n) => n.data);
+    },
+    { body: BODY, key },
+  );
+}
+
+/** Selects [from, to) of the first text node whose data contains `word`, offsets relative to the word. */
+async function selectInWord(page: Page, word: string, from: number, to: number): Promise<void> {
+  const ok = await page.evaluate(
+    ({ body, word, from, to }) => {
+      const root = document.querySelector(body)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(word);
+        if (at < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, at + from);
+        range.setEnd(n, at + to);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return true;
+      }
+      return false;
+    },
+    { body: BODY, word, from, to },
+  );
+  expect(ok, `a text node containing ${word}`).toBe(true);
+}
+
+function highlightSize(page: Page, name: string): Promise<number> {
+  return page.evaluate((name) => (CSS.highlights.get(name)?.size ?? 0), name);
+}
+
+async function openNotesPanel(page: Page): Promise<void> {
+  if ((await page.locator('[data-testid="notes-panel"]').count()) === 0) {
+    await page.getByRole('button', { name: /الملاحظات|Notes/ }).first().click();
+  }
+  await expect(page.locator('[data-testid="notes-panel"]')).toBeVisible();
+}
+
+test('highlighting part of an Arabic word keeps the text nodes and letter joining', async ({ daftar, page }) => {
+  await daftar.ready();
+  const before = await snapshotTextNodes(page, '__before');
+  // "للتجسس": select letters 2..5 (تجس). Both edges fall between letters that join
+  // (ل|ت and س|س), so splitting the word into elements would visibly break it.
+  await selectInWord(page, 'للتجسس', 2, 5);
+  const toolbar = page.getByTestId('notes-toolbar');
+  await expect(toolbar).toBeVisible();
+  await toolbar.locator('[data-color="green"]').click();
+  await expect.poll(() => highlightSize(page, 'daftar-note-green')).toBe(1);
+
+  const after = await snapshotTextNodes(page, '__after');
+  expect(after).toEqual(before);
+  const sameNodes = await page.evaluate(() => {
+    const w = window as unknown as Record<string, Text[]>;
+    return w.__before!.length === w.__after!.length && w.__before!.every((n, i) => n === w.__after![i] && n.isConnected);
+  });
+  expect(sameNodes, 'the reader text nodes are the same objects: none split, wrapped or replaced').toBe(true);
+
+  // The painted range covers exactly the selected letters.
+  const painted = await page.evaluate(() => [...CSS.highlights.get('daftar-note-green')!][0]!.toString());
+  expect(painted).toBe('للتجسس'.slice(2, 5));
+  // And no element was added inside the paragraph around them.
+  const wrappers = await page.evaluate((body) => document.querySelector(body)!.querySelectorAll('mark, .highlight, [data-note-id]').length, BODY);
+  expect(wrappers).toBe(0);
+
+  await page.evaluate(() => document.getSelection()?.removeAllRanges());
+  await daftar.shot('notes-arabic-highlight');
+  // A close-up of the word, enlarged (style only; the text nodes stay), to look at the joining across the highlight's edges.
+  await page.evaluate(() => ((document.querySelector('article.document') as HTMLElement).style.fontSize = '64px'));
+  const box = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('daftar-note-green')!][0]! as Range;
+    (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+    const r = range.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  await page.screenshot({
+    path: 'test/e2e/screenshots/notes-arabic-highlight-closeup.png',
+    clip: { x: Math.max(0, box.x - 220), y: Math.max(0, box.y - 30), width: box.width + 440, height: box.height + 60 },
+  });
+});
+
+test('create, edit, delete, undo and reload: the notes survive', async ({ daftar, page }) => {
+  await daftar.ready();
+  // Create: select a phrase, "Note", type a note and tags.
+  await selectInWord(page, 'الوحدة 8200', 0, 'الوحدة 8200'.length);
+  await page.getByTestId('toolbar-note').click();
+  const editor = page.getByTestId('note-editor');
+  await expect(editor).toBeVisible();
+  await page.getByTestId('note-text').fill('ملاحظة أولى about Unit 8200');
+  await page.getByTestId('note-tags').fill('غزة، cloud');
+  await page.getByTestId('note-close').click();
+  await expect(editor).toBeHidden();
+  await expect.poll(() => highlightSize(page, 'daftar-note-yellow')).toBe(1);
+
+  await openNotesPanel(page);
+  const list = page.getByTestId('notes-list');
+  await expect(list.locator('li')).toHaveCount(1);
+  await expect(list).toContainText('ملاحظة أولى about Unit 8200');
+  await expect(list).toContainText('غزة');
+  await expect(list).toContainText('cloud');
+
+  // Edit: open the note from its margin marker, change the text.
+  await page.locator('.notes-marker').first().click();
+  await expect(editor).toBeVisible();
+  await page.getByTestId('note-text').fill('ملاحظة معدلة');
+  await page.getByTestId('note-close').click();
+  await expect(list).toContainText('ملاحظة معدلة');
+
+  // Delete, then Undo from the toast: the note comes back as edited.
+  await page.locator('.notes-marker').first().click();
+  await page.getByTestId('note-delete').click();
+  await expect(list).toHaveCount(0);
+  await expect.poll(() => highlightSize(page, 'daftar-note-yellow')).toBe(0);
+  await expect(page.getByTestId('notes-toast')).toBeVisible();
+  await page.getByTestId('notes-undo').click();
+  await expect(page.getByTestId('notes-list')).toContainText('ملاحظة معدلة');
+  await expect.poll(() => highlightSize(page, 'daftar-note-yellow')).toBe(1);
+
+  // A second highlight, undone with Ctrl+Z (focus outside any field).
+  await selectInWord(page, 'الغارديان', 0, 'الغارديان'.length);
+  await page.getByTestId('notes-toolbar').locator('[data-color="blue"]').click();
+  await expect.poll(() => highlightSize(page, 'daftar-note-blue')).toBe(1);
+  await expect(page.getByTestId('notes-list').locator('li')).toHaveCount(2);
+  await page.locator('article.document').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => highlightSize(page, 'daftar-note-blue')).toBe(0);
+  await expect(page.getByTestId('notes-list').locator('li')).toHaveCount(1);
+
+  // Reload: the app starts again on the same data; the note and its highlight are there.
+  const fresh = await daftar.restart();
+  await expect.poll(() => highlightSize(fresh, 'daftar-note-yellow')).toBe(1);
+  await openNotesPanel(fresh);
+  const after = fresh.getByTestId('notes-list');
+  await expect(after.locator('li')).toHaveCount(1);
+  await expect(after).toContainText('ملاحظة معدلة');
+  await expect(after).toContainText('غزة');
+  await daftar.shot('notes-panel-after-reload', fresh);
+});
