@@ -37,6 +37,7 @@ export function fakeLibrary(initial: Partial<LibraryEntry>[] = []): FakeLibrary 
       const version = `v${found.versions.length + 1}`;
       found.versions = [...found.versions.map((v) => ({ ...v, current: false })), { version, capturedAt: input.provenance.capturedAt, sha256: 'f'.repeat(64), current: true }];
       found.status = 'captured';
+      found.provenance = { ...input.provenance, sha256: 'f'.repeat(64) };
       found.contentHash = `hash-${version}`;
       return { entry: { ...found }, version, ...(previousVersion ? { previousVersion } : {}) };
     },
