@@ -1,0 +1,108 @@
+/**
+ * Sources end to end: on the card of a cited source that is not captured,
+ * a bad file is refused with a clear message and nothing stored; an Arabic
+ * HTML page saved from a browser is imported through the file picker; the
+ * source then reads like the article, shows its provenance, is found by
+ * search, and the article's citation leads to it. Also: a Markdown file
+ * imported as a new source from the header.
+ *
+ * Capturing over the network from the UI is not exercised here: the HTTP host
+ * reports canCapture=false (only the desktop app may go out), so the spec
+ * checks that the Capture button is absent and the card says why. Fetching a
+ * page from a 127.0.0.1 server is the capture core's integration test.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+const UNIQUE = 'السنديانة';
+const PAGE_TITLE = 'تقرير تجريبي عن السحابة والمراقبة';
+const HTML = `<!doctype html>
+<html lang="ar" dir="rtl">
+<head><meta charset="utf-8"><title>${PAGE_TITLE}</title>
+<script>window.stolen = document.cookie</script></head>
+<body>
+<nav><a href="/">الرئيسية</a> <a href="/news">أخبار</a></nav>
+<article>
+<h1>${PAGE_TITLE}</h1>
+<p>هذه صفحة كتبت للاختبار فقط، وتتحدث عن شجرة ${UNIQUE} التي تقف في ساحة القرية منذ مئة عام، وعن الناس الذين يجتمعون تحتها في المساء.</p>
+<p>يقول التقرير إن الخدمات السحابية صارت جزءا من حياة الجميع، وإن البيانات التي تخزن فيها تحتاج إلى حماية وقوانين واضحة تمنع إساءة استخدامها في المراقبة.</p>
+<p onclick="alert(1)">ويضيف أن الصحفيين والباحثين يحتاجون إلى أرشيف خاص يقرؤون فيه المصادر دون اتصال، ويكتبون ملاحظاتهم عليها دون أن تغادر أجهزتهم.</p>
+<p>وفي الختام يذكر التقرير أن حفظ نسخة من كل مصدر مع بصمتها الرقمية يساعد على التحقق من أن النص لم يتغير منذ التقاطه.</p>
+</article>
+<footer>جميع الحقوق محفوظة</footer>
+</body></html>`;
+
+async function openArticle(page: Page): Promise<string> {
+  const articleId = await page.locator('button.library-item').first().getAttribute('data-entry-id');
+  await page.locator('button.library-item').first().click();
+  await expect(page.locator(`article.document[data-doc-id="${articleId}"]`)).toBeVisible();
+  return articleId!;
+}
+
+test('import an Arabic page for a cited source: read it, see provenance, find it, follow the citation', async ({ daftar, page }) => {
+  await daftar.ready();
+  // The first citation of the article whose source has not been captured.
+  const citations = page.locator('article.document a.citation[data-source-id]');
+  await expect(citations.first()).toBeVisible();
+  await citations.first().click();
+  const card = page.locator('.source-card');
+  await expect(card).toBeVisible();
+  const sourceId = (await card.getAttribute('data-source-id'))!;
+  const actions = card.getByTestId('capture-actions');
+  await expect(actions).toBeVisible();
+
+  // This transport may not go to the network: no Capture button, and the card says so.
+  await expect(actions.getByTestId('capture-button')).toHaveCount(0);
+
+  // A wrong kind of file is refused before anything is sent, naming the file.
+  await actions.getByTestId('import-input').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 fake') });
+  await expect(actions.getByTestId('capture-error')).toContainText('report.pdf');
+  await expect(page.locator(`button.library-item[data-entry-id="${sourceId}"]`)).not.toContainText(/^محفوظ$/);
+
+  // The saved page, through the file picker.
+  await actions.getByTestId('import-input').setInputFiles({ name: 'saved-page.html', mimeType: 'text/html', buffer: Buffer.from(HTML, 'utf8') });
+  await expect(page.getByTestId('capture-done')).toBeVisible({ timeout: 60_000 });
+  const reader = page.locator(`article.document[data-doc-id="${sourceId}"]`);
+  await expect(reader).toBeVisible();
+  await expect(reader).toContainText(UNIQUE);
+  // Sanitised: no script text, no handlers, no navigation chrome.
+  expect(await reader.innerHTML()).not.toMatch(/onclick|<script|الرئيسية/);
+  await daftar.shot('capture-imported-source');
+
+  // Provenance: the file, the time, the two fingerprints; one version, current.
+  const details = page.getByTestId('provenance-details');
+  await details.locator('summary').click();
+  await expect(details.locator('[data-key="fileName"]')).toContainText('saved-page.html');
+  await expect(details.locator('[data-key="sha256"] dd')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(details.locator('[data-key="rawSha256"] dd')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(details.getByTestId('versions').locator('li')).toHaveCount(1);
+  await details.getByTestId('versions').scrollIntoViewIfNeeded();
+  await daftar.shot('capture-provenance');
+
+  // Search finds the new text (the index is rebuilt in the background: retry the query until it shows).
+  const field = page.getByRole('combobox').first();
+  await expect(async () => {
+    await field.fill('');
+    await field.fill(UNIQUE);
+    await expect(page.getByTestId('search-popup')).toContainText(UNIQUE, { timeout: 3_000 });
+  }).toPass({ timeout: 90_000 });
+  await field.press('Escape');
+
+  // From the article, the citation leads to the source's card, which opens its text.
+  await openArticle(page);
+  await page.locator(`article.document a.citation[data-source-id="${sourceId}"]`).first().click();
+  await expect(page.locator(`.source-card[data-source-id="${sourceId}"]`)).toBeVisible();
+  await page.locator('.source-card').getByRole('button', { name: /اقرأ النص المحفوظ|Read the stored text/ }).click();
+  await expect(page.locator(`article.document[data-doc-id="${sourceId}"]`)).toContainText(UNIQUE);
+});
+
+test('import a Markdown file as a new source from the header', async ({ daftar, page }) => {
+  await daftar.ready();
+  const before = await page.locator('button.library-item').count();
+  const md = `# ملاحظات ميدانية عن ${UNIQUE}\n\nفقرة أولى تصف المكان والناس الذين يعيشون حول الشجرة الكبيرة في وسط القرية.\n\nفقرة ثانية عن **الماء** و*الزراعة* في الصيف.\n`;
+  await page.getByTestId('import-new-source-input').setInputFiles({ name: 'field-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(md, 'utf8') });
+  await expect(page.getByTestId('capture-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('button.library-item')).toHaveCount(before + 1);
+  await expect(page.locator('article.document')).toContainText('فقرة ثانية عن');
+  await daftar.shot('capture-new-source');
+});
