@@ -173,3 +173,28 @@ function withManifestAt(dir: string, edit: (m: ArchiveManifest) => void): string
   writeManifest(dir, m);
   return dir;
 }
+
+describe('loadArchive: property', () => {
+  it('any change to any byte of a stored file is caught and names that file', async () => {
+    const fc = (await import('fast-check')).default;
+    const { dir } = writeArchive();
+    const files = ['documents/article-1.json', 'raw/article-1/v1.txt'];
+    const originals = new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.nat(), fc.integer({ min: 1, max: 255 }), (file, at, delta) => {
+        const original = originals.get(file)!;
+        const changed = Buffer.from(original);
+        const i = at % changed.length;
+        changed[i] = (changed[i]! + delta) % 256;
+        writeFileSync(join(dir, file), changed);
+        try {
+          expect(problemOf(dir).file).toBe(file);
+        } finally {
+          writeFileSync(join(dir, file), original);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(() => loadArchive(dir)).not.toThrow();
+  });
+});
