@@ -119,9 +119,15 @@ export function addDiacritics(r: Rand, text: string, quote: Range, rate = 0.4): 
   return { text: out.text, expected: out.expected! };
 }
 
+const UNACCENTED: Record<string, string> = Object.fromEntries(Object.entries(ACCENTED).map(([plain, accented]) => [accented, plain]));
+
+/** Removes every tashkeel mark and puts accented Latin vowels back to plain ones. */
 function stripDiacritics(text: string, quote: Range): { text: string; expected: Range | null } {
   const splices: Splice[] = [];
-  for (let i = 0; i < text.length; i++) if (TASHKEEL.includes(text[i]!)) splices.push({ at: i, remove: 1, insert: '' });
+  for (let i = 0; i < text.length; i++) {
+    if (TASHKEEL.includes(text[i]!)) splices.push({ at: i, remove: 1, insert: '' });
+    else if (UNACCENTED[text[i]!]) splices.push({ at: i, remove: 1, insert: UNACCENTED[text[i]!]! });
+  }
   return applySplices(text, quote, splices);
 }
 

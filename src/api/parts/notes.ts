@@ -30,19 +30,13 @@ import type { LoadedDocument, ServiceContext } from '../context';
 import { ApiError } from '../errors';
 import { parseRequest } from '../schemas';
 import type { NotesPart } from '../service';
+import type { NoteForSearch as SearchNote, NotesSearchSource } from '../../search/notes-source';
 
 export const NOTES_DB_FILE = 'daftar.sqlite';
 
-/** A note as the search index needs it (seam for src/search). */
-export interface NoteForSearch {
-  id: string;
-  docId: string;
-  docTitle: string;
-  /** The note text. */
-  text: string;
-  /** The highlighted words, for showing the hit. */
+/** A note as search needs it (src/search/notes-source.ts), plus the highlighted words for showing the hit. */
+export interface NoteForSearch extends SearchNote {
   quote: string;
-  tags: string[];
 }
 
 export interface NotesPartExtras {
@@ -50,7 +44,7 @@ export interface NotesPartExtras {
   notices(): readonly StoreNotice[];
   notesForSearch(): NoteForSearch[];
   /** Called after every change to the notes; returns an unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  subscribe: NotesSearchSource['subscribe'];
   reanchorDocument(docId: string, newText: string, newContentHash: string): ReanchorResult;
 }
 
