@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Provenance } from '../../../src/api/contract';
+import { formatCaptureTime, provenanceRows, versionsNewestFirst } from '../../../renderer/capture/provenance';
+import { failureMessage, hostOf } from '../../../renderer/capture/task';
+import { CAPTURE_STRINGS, captureT } from '../../../renderer/capture/strings';
+import { ImportFileError } from '../../../renderer/capture/files';
+
+const hash = (c: string) => c.repeat(64);
+
+describe('provenanceRows', () => {
+  it('lists every fact of a capture in order, addresses and hashes left to right', () => {
+    const p: Provenance = {
+      origin: 'captured',
+      capturedAt: '2026-11-30T01:02:03.000Z',
+      sha256: hash('a'),
+      originalUrl: 'http://example.org/a',
+      finalUrl: 'https://example.org/a',
+      httpStatus: 200,
+      contentType: 'text/html; charset=windows-1256',
+      rawSha256: hash('b'),
+      rawFile: 'raw/x/1.html',
+    };
+    const rows = provenanceRows(p);
+    expect(rows.map((r) => r.key)).toEqual(['originalUrl', 'finalUrl', 'capturedAt', 'httpStatus', 'contentType', 'rawSha256', 'sha256', 'rawFile']);
+    expect(rows.every((r) => r.ltr)).toBe(true);
+    expect(rows.find((r) => r.key === 'httpStatus')!.value).toBe('200');
+  });
+
+  it('leaves out what is unknown and a final address equal to the original; a file name follows its own direction', () => {
+    const rows = provenanceRows({ origin: 'imported', capturedAt: '2026-01-01T00:00:00Z', sha256: hash('c'), fileName: 'مقال.html', originalUrl: 'https://a/', finalUrl: 'https://a/' });
+    expect(rows.map((r) => r.key)).toEqual(['originalUrl', 'fileName', 'capturedAt', 'sha256']);
+    expect(rows.find((r) => r.key === 'fileName')!.ltr).toBe(false);
+  });
+});
+
+describe('formatCaptureTime, versionsNewestFirst', () => {
+  it('shows date and time in UTC, and the raw text when it is not a date', () => {
+    expect(formatCaptureTime('2026-11-30T01:02:03Z', 'en')).toMatch(/30 November 2026.*01:02 UTC$/);
+    expect(formatCaptureTime('2026-11-30T01:02:03Z', 'ar')).toMatch(/نوفمبر.*UTC$/);
+    expect(formatCaptureTime('yesterday', 'en')).toBe('yesterday');
+  });
+
+  it('orders versions newest first without changing the input', () => {
+    const vs = [
+      { version: 'v1', capturedAt: '2026-01-01T00:00:00Z', sha256: hash('1'), current: false },
+      { version: 'v3', capturedAt: '2026-03-01T00:00:00Z', sha256: hash('3'), current: true },
+      { version: 'v2', capturedAt: '2026-02-01T00:00:00Z', sha256: hash('2'), current: false },
+    ];
+    expect(versionsNewestFirst(vs).map((v) => v.version)).toEqual(['v3', 'v2', 'v1']);
+    expect(vs[0]!.version).toBe('v1');
+  });
+});
+
+describe('failureMessage', () => {
+  const en = captureT('en');
+  const table: [error: unknown, expected: RegExp][] = [
+    [Object.assign(new Error('capture: example.org: HTTP 404'), { code: 'network' }), /^Nothing was stored\. The page could not be fetched: capture: example\.org: HTTP 404$/],
+    [Object.assign(new Error('importFile: the file is larger than 20 MB'), { code: 'too-large' }), /^Nothing was stored\. Too large: importFile/],
+    [Object.assign(new Error('captureSource: not in a browser'), { code: 'unsupported' }), /Not possible here: captureSource/],
+    [Object.assign(new Error('importFile: fileName: bad'), { code: 'bad-request' }), /Not accepted: importFile: fileName: bad/],
+    [Object.assign(new Error('disk full'), { code: 'internal' }), /^Nothing was stored\. disk full$/],
+    ['plain string', /^Nothing was stored\. plain string$/],
+    [new ImportFileError({ problem: 'bad-kind', name: 'x.pdf' }), /^Nothing was stored\. x\.pdf: only \.html, \.htm, \.txt and \.md files can be imported\.$/],
+    [new ImportFileError({ problem: 'too-large', name: 'big.html', size: 9e9 }), /big\.html is larger than 20 MB/],
+    [new ImportFileError({ problem: 'no-name' }), /The file has no name/],
+  ];
+  for (const [error, expected] of table) {
+    it(`${String((error as Error).message ?? error)} → ${expected}`, () => expect(failureMessage(error, en)).toMatch(expected));
+  }
+
+  it('speaks Arabic in an Arabic UI', () => {
+    expect(failureMessage(Object.assign(new Error('x'), { code: 'network' }), captureT('ar'))).toBe('لم يُحفظ شيء. تعذّر جلب الصفحة: x');
+  });
+});
+
+describe('hostOf', () => {
+  it.each([
+    ['https://www.theguardian.com/world/x', 'www.theguardian.com'],
+    ['http://127.0.0.1:8080/a', '127.0.0.1:8080'],
+    ['not a url', 'not a url'],
+  ])('%s → %s', (url, host) => expect(hostOf(url)).toBe(host));
+});
+
+describe('capture strings', () => {
+  it('Arabic and English have the same keys and the same placeholders', () => {
+    const keys = Object.keys(CAPTURE_STRINGS.en).sort();
+    expect(Object.keys(CAPTURE_STRINGS.ar).sort()).toEqual(keys);
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of keys) {
+      const k = key as keyof typeof CAPTURE_STRINGS.en;
+      expect(holes(CAPTURE_STRINGS.ar[k]), key).toEqual(holes(CAPTURE_STRINGS.en[k]));
+      expect(CAPTURE_STRINGS.ar[k].trim(), key).not.toBe('');
+    }
+  });
+});
