@@ -62,6 +62,12 @@ export const RENDERER_TYPES: Readonly<Record<string, string>> = {
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
   '.ico': 'image/x-icon',
+  // The UI's own images (favicon, icons): built from our sources, unlike archive media.
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
 };
 
 /** Archive media: images only, whatever else lies in the folder. */

@@ -12,6 +12,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -89,6 +90,20 @@ describe('electron-builder --dir with a stand-in Electron', () => {
     for (const dev of ['electron', 'electron-builder', 'vite', 'vitest', 'typescript', 'playwright-core', 'node']) {
       expect(asarFiles.has(`/node_modules/${dev}/package.json`), dev).toBe(false);
     }
+  });
+
+  it('every module the packaged main bundles require is built in, electron, bundled, or a packaged dependency', () => {
+    const builtins = new Set(builtinModules);
+    const problems: string[] = [];
+    for (const file of [...asarFiles].filter((p) => /^\/out\/main\/.*\.js$/.test(p))) {
+      const code = readAsar(file.slice(1)).toString('utf8');
+      for (const [, id] of code.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g)) {
+        if (id!.startsWith('.') || id === 'electron' || id!.startsWith('node:') || builtins.has(id!)) continue;
+        const name = id!.startsWith('@') ? id!.split('/').slice(0, 2).join('/') : id!.split('/')[0]!;
+        if (!asarFiles.has(`/node_modules/${name}/package.json`)) problems.push(`${file} requires ${id}, which is not packaged`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('ships no sources, tests, seed or source maps', () => {

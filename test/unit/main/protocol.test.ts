@@ -24,6 +24,7 @@ beforeAll(() => {
   writeFileSync(join(renderer, 'assets', 'index-abc.css'), 'body{}');
   writeFileSync(join(renderer, 'assets', 'naskh.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   writeFileSync(join(renderer, 'assets', 'blob.bin'), 'x');
+  writeFileSync(join(renderer, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(outside, 'secret.txt'), 'SECRET');
   writeFileSync(join(bundled, 'media', 'figure.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   writeFileSync(join(bundled, 'media', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
@@ -60,6 +61,7 @@ describe('app:// handler: what it serves', () => {
     ['app://daftar/assets/index-abc.css', 'text/css; charset=utf-8'],
     ['app://daftar/assets/naskh.woff2', 'font/woff2'],
     ['app://daftar/assets/blob.bin', 'application/octet-stream'],
+    ['app://daftar/favicon.svg', 'image/svg+xml'],
     ['app://daftar/archive/bundled/media/figure.png', 'image/png'],
     ['app://daftar/archive/bundled/media/logo.svg', 'image/svg+xml'],
   ])('serves %s as %s', async (url, type) => {
