@@ -59,7 +59,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     fetchImpl: options.effects?.fetchImpl,
     reanchor: async (docId, text, contentHash) => notes.reanchorDocument(docId, text, contentHash),
   });
-  const libraryPart = createLibraryPart(ctx, { openExternal: options.effects?.openExternal });
+  // Capture is offered in both transports: it is always an explicit action of the user.
+  const libraryPart = createLibraryPart(ctx, { openExternal: options.effects?.openExternal, canCapture: true });
   return composeService({ library: libraryPart, search, notes, capture }, async () => {
     await search.close();
     notes.close();
