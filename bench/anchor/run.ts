@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { anchor, prepareText, type AnchorText } from '../../src/annotations/anchor';
+import { describe } from '../../src/annotations/describe';
 import { evaluateAll, type KindResult, type Tally } from './evaluate';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '300' }, seed: { type: 'string', default: '20251128' } } });
@@ -67,6 +69,39 @@ for (const corpus of corpora) {
   const b = sum(kept, (r) => r.baseline);
   lines.push(`| **all but quote-deleted** | ${total} | ${pct(a.exact, total)} | ${pct(a.approximate, total)} | ${pct(a.orphan, total)} | ${pct(a.wrong, total)} | ${pct(b.exact, total)} | ${pct(b.orphan, total)} | ${pct(b.wrong, total)} | |`);
   lines.push('', `${results.length * cases} cases in ${ms.toFixed(0)} ms (${((1000 * ms) / (results.length * cases)).toFixed(0)} µs per case, including edit generation).`, '');
+}
+
+// Cost on a long document: ~200k characters of the corpora's words in random order.
+{
+  const words = corpora.map((c) => c.text).join(' ').split(/\s+/u);
+  let state = seed;
+  const next = () => (state = (state * 16807) % 2147483647) / 2147483647;
+  const parts: string[] = [];
+  for (let len = 0; len < 200_000; ) {
+    const w = words[Math.floor(next() * words.length)]!;
+    parts.push(w);
+    len += w.length + 1;
+  }
+  const big = parts.join(' ');
+  const prepared = prepareText(big);
+  void prepared.normalized;
+  const time = (label: string, text: AnchorText, selectors: ReturnType<typeof describe>) => {
+    const runs = 10;
+    const started = performance.now();
+    let method = '';
+    for (let i = 0; i < runs; i++) method = anchor(text, selectors)?.method ?? 'orphan';
+    lines.push(`| ${label} | ${method} | ${((performance.now() - started) / runs).toFixed(1)} |`);
+  };
+  lines.push('## Cost on a 200,000-character document', '', '| case | method | ms per anchor |', '|---|---|---:|');
+  const mid = Math.floor(big.length / 2);
+  time('unchanged text', prepared, describe(big, mid, mid + 60));
+  const edited = big.slice(0, mid + 10) + ' inserted words ' + big.slice(mid + 10);
+  const editedPrepared = prepareText(edited);
+  void editedPrepared.normalized;
+  time('words inserted inside a 60-char quote', editedPrepared, describe(big, mid, mid + 60));
+  const missing = 'This quote does not exist anywhere in the document at all, really';
+  time('quote absent (orphan: every step runs)', prepared, describe(`before ${missing} after`, 7, 7 + missing.length));
+  lines.push('');
 }
 
 process.stdout.write(lines.join('\n') + '\n');

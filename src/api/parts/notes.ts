@@ -86,6 +86,20 @@ export function createNotesPart(ctx: ServiceContext): NotesPart & NotesPartExtra
     }
   };
 
+  // Anchoring an orphan on a long document runs the fuzzy search every time
+  // (~75 ms on 200k characters, bench/results/anchor.md); the result depends
+  // only on the document text and the selectors, so it is remembered.
+  const anchorCache = new Map<string, Anchor | null>();
+  const ANCHOR_CACHE_LIMIT = 10_000;
+  const cachedAnchor = (prepared: AnchorText, hash: string, note: Annotation): Anchor | null => {
+    const key = `${note.target.source}\u0000${hash}\u0000${note.target.contentHash}\u0000${JSON.stringify(note.target.selector)}`;
+    if (anchorCache.has(key)) return anchorCache.get(key)!;
+    const found = anchor(prepared, note.target.selector, { sameText: hash === note.target.contentHash });
+    if (anchorCache.size >= ANCHOR_CACHE_LIMIT) anchorCache.clear();
+    anchorCache.set(key, found);
+    return found;
+  };
+
   const anchorAll = (notes: Annotation[]): AnchoredAnnotation[] => {
     const texts = new Map<string, { prepared: AnchorText; hash: string } | null>();
     const out = notes.map((note) => {
@@ -94,7 +108,7 @@ export function createNotesPart(ctx: ServiceContext): NotesPart & NotesPartExtra
         texts.set(note.target.source, doc ? { prepared: prepareText(doc.layout.text), hash: doc.entry.contentHash } : null);
       }
       const text = texts.get(note.target.source);
-      const found: Anchor | null = text ? anchor(text.prepared, note.target.selector, { sameText: text.hash === note.target.contentHash }) : null;
+      const found: Anchor | null = text ? cachedAnchor(text.prepared, text.hash, note) : null;
       return { ...note, anchor: found };
     });
     return out.sort((a, b) => a.target.source.localeCompare(b.target.source) || (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity) || a.created.localeCompare(b.created));
