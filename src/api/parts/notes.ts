@@ -87,7 +87,7 @@ export function createNotesPart(ctx: ServiceContext): NotesPart & NotesPartExtra
   };
 
   // Anchoring an orphan on a long document runs the fuzzy search every time
-  // (~75 ms on 200k characters, bench/results/anchor.md); the result depends
+  // (~35 ms on 200k characters, bench/results/anchor.md); the result depends
   // only on the document text and the selectors, so it is remembered.
   const anchorCache = new Map<string, Anchor | null>();
   const ANCHOR_CACHE_LIMIT = 10_000;
