@@ -42,7 +42,7 @@ export function SearchResults({ id, model, active, s, onOpen, onHover }: SearchR
         <div key={group.id} role="group" aria-labelledby={`${group.id}-title`} className="search-group" data-kind={group.kind}>
           <div id={`${group.id}-title`} className="search-group-title" role="presentation">
             <bdi className="search-group-name">{group.kind === 'notes' ? s('notesGroup') : group.docTitle}</bdi>
-            <span className="search-group-count">{s('groupCount', { count: group.count })}</span>
+            <span className="search-group-count">{group.count === 1 ? s('groupCountOne') : s('groupCount', { count: group.count })}</span>
           </div>
           {group.options.map((option) => {
             const snippet = makeSnippet(option.hit.text, option.hit.matches);

@@ -65,9 +65,9 @@ async function mount(api: ReturnType<typeof fakeApi>): Promise<HTMLInputElement>
   document.body.append(host);
   root = createRoot(host);
   await act(async () => {
-    root.render(createElement(AppProvider, { api: api as unknown as DaftarApi }, createElement(SearchBox)));
+    root.render(createElement(AppProvider, { api: api as unknown as DaftarApi, children: createElement(SearchBox) }));
   });
-  return host.querySelector('input[role="combobox"]')!;
+  return host.querySelector<HTMLInputElement>('input[role="combobox"]')!;
 }
 
 async function type(input: HTMLInputElement, value: string): Promise<void> {
