@@ -11,6 +11,8 @@
  * instance lock taken before `ready`; the protocol, sessions and IPC are set
  * up before the window loads; the service is closed before the process exits.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { APP_NAME } from '../src/api/paths';
 import { createService } from '../src/api/create-service';
@@ -32,6 +34,8 @@ const log = (level: 'info' | 'warn' | 'error', message: string): void => {
 };
 
 app.setName(APP_NAME);
+// Every renderer sandboxed, whatever a future window's options say.
+app.enableSandbox();
 registerAppScheme(protocol);
 const paths = shellPaths({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath(), mainDir: __dirname });
 app.setPath('userData', paths.service.dataDir);
@@ -58,6 +62,8 @@ async function openWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  const index = join(paths.rendererDir, 'index.html');
+  if (!existsSync(index)) throw new Error(`main: the built UI is missing (${index}); run \`npm run build\` first`);
   // Before any web contents exists: every one created later is hardened as it appears.
   installSecurity(app, session.defaultSession, log);
   const captureSession = session.fromPartition(CAPTURE_PARTITION);

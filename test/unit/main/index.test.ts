@@ -71,6 +71,7 @@ vi.mock('electron', () => {
     ...appEvents,
     isPackaged: false,
     setName: vi.fn(),
+    enableSandbox: vi.fn(() => h.order.push('enableSandbox')),
     setPath: vi.fn(),
     getAppPath: vi.fn(() => h.state.appPath),
     getVersion: vi.fn(() => '0.1.0'),
@@ -101,6 +102,12 @@ vi.mock('electron', () => {
   };
 });
 
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const existsSync = (p: import('node:fs').PathLike) => (h.state.noUi && String(p).endsWith('index.html') ? false : real.existsSync(p));
+  return { ...real, default: { ...real, existsSync }, existsSync };
+});
+
 vi.mock('../../../src/api/create-service', () => ({
   createService: vi.fn(async (options: unknown) => {
     h.order.push('createService');
@@ -124,6 +131,7 @@ beforeEach(() => {
   vi.stubEnv('DAFTAR_DATA_DIR', dataDir);
   h.state.appPath = resolve(__dirname, '../../..');
   h.state.lock = true;
+  h.state.noUi = false;
 });
 
 afterEach(() => {
@@ -145,6 +153,7 @@ describe('main/index.ts wiring', () => {
   it('registers the scheme and takes the single-instance lock before ready; sets up protocol, service and IPC before loading the page', async () => {
     const { electron } = await boot();
     expect(h.order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(h.order.indexOf('whenReady'));
+    expect(h.order.indexOf('enableSandbox')).toBeLessThan(h.order.indexOf('whenReady'));
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
     expect(h.order.slice(h.order.indexOf('whenReady'))).toEqual(['whenReady', 'protocol.handle', 'createService', 'new BrowserWindow', 'loadURL app://daftar/index.html']);
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
@@ -224,6 +233,15 @@ describe('main/index.ts wiring', () => {
     const again = { preventDefault: vi.fn() };
     state.app.emit('will-quit', again);
     expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('without a built UI: says to run npm run build and exits, before starting the service', async () => {
+    h.state.noUi = true;
+    const electron = (await import('electron')) as any;
+    await import('../../../main/index');
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Daftar could not start', expect.stringMatching(/^main: the built UI is missing \(.*index\.html\); run `npm run build` first$/));
+    expect(h.order).not.toContain('createService');
   });
 
   it('quits at once when another instance holds the lock', async () => {
