@@ -106,6 +106,7 @@ export function NotesPanel({ arg }: SidePanelProps) {
                 <q className="notes-item-quote" dir="auto">
                   {quoteOf(note)}
                 </q>
+                {note.anchor === null && <span className="notes-orphan-badge">{nt('orphanBadge')}</span>}
                 <span className="notes-item-note" dir="auto">
                   {note.body.note || <span className="muted">{nt('emptyNote')}</span>}
                 </span>

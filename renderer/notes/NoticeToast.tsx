@@ -17,6 +17,8 @@ const MESSAGE: Record<Notice['kind'], NotesStringKey> = {
   'nothing-to-undo': 'nothingToUndo',
   reattached: 'reattached',
   imported: 'imported',
+  'import-failed': 'importFailed',
+  'export-failed': 'exportFailed',
   error: 'error',
   conflict: 'conflict',
 };
@@ -26,7 +28,7 @@ export function NoticeToast() {
   const notice = state.notice;
 
   useEffect(() => {
-    if (notice === null || notice.kind === 'error' || notice.kind === 'conflict') return;
+    if (notice === null || notice.kind.endsWith('failed') || notice.kind === 'error' || notice.kind === 'conflict') return;
     const timer = window.setTimeout(() => store.dismissNotice(), SHOW_MS);
     return () => window.clearTimeout(timer);
   }, [notice, store]);
@@ -34,7 +36,7 @@ export function NoticeToast() {
   return (
     <div className="notes-toast-region" aria-live="polite">
       {notice !== null && (
-        <div className={`notes-toast notes-toast-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notes-toast" key={notice.seq}>
+        <div className={`notes-toast notes-toast-${notice.kind}`} role={notice.kind === 'error' || notice.kind.endsWith('failed') ? 'alert' : 'status'} data-testid="notes-toast" key={notice.seq}>
           <span dir="auto">{nt(MESSAGE[notice.kind], notice.params)}</span>
           {notice.undoable && state.canUndo && (
             <button type="button" className="notes-toast-undo" onClick={() => void store.undo()} data-testid="notes-undo">

@@ -21,7 +21,7 @@ export type NotesApi = Pick<
   'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation' | 'exportAnnotations' | 'importAnnotations'
 >;
 
-export type NoticeKind = 'deleted' | 'undone' | 'nothing-to-undo' | 'reattached' | 'imported' | 'error' | 'conflict';
+export type NoticeKind = 'deleted' | 'undone' | 'nothing-to-undo' | 'reattached' | 'imported' | 'import-failed' | 'export-failed' | 'error' | 'conflict';
 
 export interface Notice {
   kind: NoticeKind;
@@ -119,12 +119,12 @@ export class NotesStore {
   // ------------------------------------------------ writes
 
   /** Runs writes one at a time; a failure is reported and does not stop the queue. */
-  private write<T>(job: () => Promise<T>): Promise<T | undefined> {
+  private write<T>(job: () => Promise<T>, failure: NoticeKind = 'error'): Promise<T | undefined> {
     this.set({ pending: this.state.pending + 1 });
     const run = this.queue.then(job).then(
       (value) => value,
       async (error: unknown) => {
-        await this.failed(error);
+        await this.failed(error, failure);
         return undefined;
       },
     );
@@ -132,13 +132,13 @@ export class NotesStore {
     return run;
   }
 
-  private async failed(error: unknown): Promise<void> {
+  private async failed(error: unknown, kind: NoticeKind): Promise<void> {
     if (codeOf(error) === 'conflict' || codeOf(error) === 'not-found') {
       // Someone else changed it: show what is saved now, and forget undo steps it broke.
       await this.load();
       this.notify('conflict', { message: messageOf(error) });
     } else {
-      this.notify('error', { message: messageOf(error) });
+      this.notify(kind, { message: messageOf(error) });
     }
   }
 
@@ -248,7 +248,7 @@ export class NotesStore {
   }
 
   exportNotes(format: 'jsonld' | 'md', docId?: string): Promise<ExportResponse | undefined> {
-    return this.write(() => this.api.exportAnnotations({ format, ...(docId ? { docId } : {}) }));
+    return this.write(() => this.api.exportAnnotations({ format, ...(docId ? { docId } : {}) }), 'export-failed');
   }
 
   importNotes(content: string): Promise<ImportAnnotationsResponse | undefined> {
@@ -257,7 +257,7 @@ export class NotesStore {
       await this.load();
       this.notify('imported', { added: report.added, updated: report.updated, unchanged: report.unchanged, errors: report.errors.length });
       return report;
-    });
+    }, 'import-failed');
   }
 
   /** Resolves when every write queued so far has finished. */

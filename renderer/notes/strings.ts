@@ -78,6 +78,9 @@ const en = {
   tooManyTags: 'At most {limit} tags per note ({count} given); not saved.',
   tagTooLong: 'A tag holds at most {limit} characters ({tag}); not saved.',
   backToNote: 'Back to the note',
+  importFailed: 'Nothing was imported: {message}',
+  exportFailed: 'The notes could not be exported: {message}',
+  orphanBadge: 'needs attention',
 } as const;
 
 export type NotesStringKey = keyof typeof en;
@@ -154,6 +157,9 @@ const ar: Record<NotesStringKey, string> = {
   tooManyTags: 'يُسمح بـ {limit} وسمًا على الأكثر لكل ملاحظة (أُدخل {count})؛ لم تُحفظ.',
   tagTooLong: 'يتسع الوسم لـ {limit} حرفًا على الأكثر ({tag})؛ لم تُحفظ.',
   backToNote: 'العودة إلى الملاحظة',
+  importFailed: 'لم يُستورد شيء: {message}',
+  exportFailed: 'تعذّر تصدير الملاحظات: {message}',
+  orphanBadge: 'تحتاج إلى انتباه',
 };
 
 export type NotesT = (key: NotesStringKey, params?: Record<string, string | number>) => string;

@@ -106,3 +106,22 @@ test('import a Markdown file as a new source from the header', async ({ daftar, 
   await expect(page.locator('article.document')).toContainText('فقرة ثانية عن');
   await daftar.shot('capture-new-source');
 });
+
+test('a file dropped on a source card is imported into it after the user confirms', async ({ daftar, page }) => {
+  await daftar.ready();
+  await page.locator('article.document a.citation[data-source-id]').first().click();
+  const card = page.locator('.source-card');
+  const sourceId = (await card.getAttribute('data-source-id'))!;
+  const text = `عنوان الملف النصي\n\nفقرة من ملف نصي عن ${UNIQUE} أُفلت على بطاقة المصدر.\n`;
+  // Chromium cannot drag an OS file in a test; a DataTransfer holding a File is what a real drop delivers.
+  await card.evaluate((el, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, text);
+  const confirm = card.getByRole('alertdialog');
+  await expect(confirm).toContainText('dropped.txt');
+  await confirm.getByRole('button', { name: /استيراد|Import/ }).click();
+  await expect(page.getByTestId('capture-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator(`article.document[data-doc-id="${sourceId}"]`)).toContainText('أُفلت على بطاقة المصدر');
+});

@@ -160,3 +160,108 @@ test('create, edit, delete, undo and reload: the notes survive', async ({ daftar
   await expect(after).toContainText('غزة');
   await daftar.shot('notes-panel-after-reload', fresh);
 });
+
+const V1 = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>نسخة أولى</title></head><body><article>
+<h1>تقرير عن الأرشيف</h1>
+<p>يقول التقرير إن الخدمات السحابية صارت جزءا من حياة الجميع، وإن البيانات المخزنة فيها تحتاج إلى حماية وقوانين واضحة.</p>
+<p>ويضيف أن الصحفيين يحتاجون إلى أرشيف خاص يقرؤون فيه المصادر دون اتصال، ويكتبون ملاحظاتهم عليها دون أن تغادر أجهزتهم.</p>
+<p>وفي الختام يذكر التقرير أن حفظ نسخة من كل مصدر مع بصمتها الرقمية يساعد على التحقق من النص.</p>
+</article></body></html>`;
+const V2 = V1.replace(
+  'يقول التقرير إن الخدمات السحابية صارت جزءا من حياة الجميع، وإن البيانات المخزنة فيها تحتاج إلى حماية وقوانين واضحة.',
+  'تغيّرت الفقرة الأولى كلها في النسخة الثانية: صار الحديث عن المكتبات العامة ومواعيد فتحها للزوار كل أسبوع.',
+);
+
+test('a note whose text is gone after a new version needs attention, and is re-attached by selecting new text', async ({ daftar, page }) => {
+  await daftar.ready();
+  await page.locator('article.document a.citation[data-source-id]').first().click();
+  const card = page.locator('.source-card');
+  const sourceId = (await card.getAttribute('data-source-id'))!;
+  await card.getByTestId('import-input').setInputFiles({ name: 'v1.html', mimeType: 'text/html', buffer: Buffer.from(V1) });
+  await expect(page.locator(`article.document[data-doc-id="${sourceId}"]`)).toContainText('الخدمات السحابية', { timeout: 60_000 });
+
+  // Two notes on version 1: one on text that version 2 drops, one on text it keeps.
+  await selectInWord(page, 'الخدمات السحابية', 0, 'الخدمات السحابية'.length);
+  await page.getByTestId('toolbar-note').click();
+  await page.getByTestId('note-text').fill('ملاحظة ستفقد نصها');
+  await page.getByTestId('note-close').click();
+  await selectInWord(page, 'أرشيف خاص', 0, 'أرشيف خاص'.length);
+  await page.getByTestId('notes-toolbar').locator('[data-color="purple"]').click();
+  await expect.poll(() => highlightSize(page, 'daftar-note-purple')).toBe(1);
+
+  // Version 2 through "import a newer file" on the card.
+  await page.locator(`button.library-item[data-entry-id="${sourceId}"]`).click();
+  const again = page.locator('.source-card').locator('details.capture-again');
+  await again.locator('summary').click();
+  await again.getByTestId('import-input').setInputFiles({ name: 'v2.html', mimeType: 'text/html', buffer: Buffer.from(V2) });
+  const done = page.getByTestId('capture-done');
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  await expect(done).toContainText(/1\D+1/); // one note moved, one needing attention
+  await expect(page.locator(`article.document[data-doc-id="${sourceId}"]`)).toContainText('المكتبات العامة');
+
+  // The older version stays readable.
+  const details = page.locator('.source-card').getByTestId('provenance-details');
+  await details.locator('summary').click();
+  await expect(details.getByTestId('versions').locator('li')).toHaveCount(2);
+  await details.getByRole('button', { name: /اقرأ هذه النسخة|Read this version/ }).click();
+  await expect(page.getByTestId('version-reader')).toContainText('الخدمات السحابية');
+  await page.getByTestId('version-reader').getByRole('button').last().click();
+  await expect(page.getByTestId('version-reader')).toHaveCount(0);
+
+  // Needs attention: the orphan with its quote and note; re-attach it to new text.
+  await openNotesPanel(page);
+  const attention = page.getByTestId('needs-attention');
+  await expect(attention).toContainText('الخدمات السحابية');
+  await expect(attention).toContainText('ملاحظة ستفقد نصها');
+  await daftar.shot('notes-needs-attention');
+  await attention.getByRole('button', { name: /إعادة الربط|Re-attach/ }).click();
+  await expect(page.getByTestId('reattach-banner')).toBeVisible();
+  await selectInWord(page, 'المكتبات العامة', 0, 'المكتبات العامة'.length);
+  await page.getByTestId('toolbar-attach').click();
+  await expect(page.getByTestId('needs-attention')).toHaveCount(0);
+  await expect(page.getByTestId('reattach-banner')).toHaveCount(0);
+  await expect(page.getByTestId('notes-list')).toContainText('المكتبات العامة');
+  await expect.poll(() => highlightSize(page, 'daftar-note-yellow')).toBe(1);
+  await expect.poll(() => highlightSize(page, 'daftar-note-purple')).toBe(1);
+});
+
+test('export as JSON-LD and Markdown, import with a report of refused items', async ({ daftar, page }) => {
+  await daftar.ready();
+  await selectInWord(page, 'الغارديان', 0, 'الغارديان'.length);
+  await page.getByTestId('toolbar-note').click();
+  await page.getByTestId('note-text').fill('مصدر التقرير');
+  await page.getByTestId('note-close').click();
+  await openNotesPanel(page);
+  await expect(page.getByTestId('notes-list')).toContainText('مصدر التقرير');
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-jsonld').click()]);
+  expect(jsonDownload.suggestedFilename()).toMatch(/^daftar-notes.*\.jsonld$/);
+  const collection = JSON.parse(await (await import('node:fs/promises')).readFile((await jsonDownload.path())!, 'utf8'));
+  expect(collection.type).toBe('AnnotationCollection');
+  expect(collection.first.items).toHaveLength(1);
+  expect(JSON.stringify(collection)).toContain('مصدر التقرير');
+
+  const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-md').click()]);
+  expect(mdDownload.suggestedFilename()).toMatch(/\.md$/);
+  const md = await (await import('node:fs/promises')).readFile((await mdDownload.path())!, 'utf8');
+  expect(md).toContain('الغارديان');
+  expect(md).toContain('مصدر التقرير');
+
+  // Import: the same note edited later (updated), plus an item that is not an annotation (refused, reported).
+  const item = collection.first.items[0];
+  const newer = { ...item, modified: new Date(Date.parse(item.modified) + 60_000).toISOString(), body: [{ type: 'TextualBody', value: 'مصدر معدل بالاستيراد', purpose: 'commenting', format: 'text/plain' }] };
+  const file = { ...collection, total: 2, first: { ...collection.first, items: [newer, { id: 'not-a-uuid', type: 'Annotation' }] } };
+  await page.getByTestId('notes-import-input').setInputFiles({ name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(file)) });
+  const report = page.getByTestId('notes-import-report');
+  await expect(report).toBeVisible();
+  await expect(report).toContainText('notes.jsonld');
+  await expect(report.locator('li')).toHaveCount(1);
+  await expect(report.locator('li')).toContainText('1');
+  await expect(page.getByTestId('notes-list')).toContainText('مصدر معدل بالاستيراد');
+  await daftar.shot('notes-import-report');
+
+  // A file that is not JSON at all: a clear error, nothing changed.
+  await page.getByTestId('notes-import-input').setInputFiles({ name: 'broken.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{not json') });
+  await expect(page.getByTestId('notes-toast')).toContainText(/(Nothing was imported|لم يُستورد شيء).*JSON/);
+  await expect(page.getByTestId('notes-list').locator('li')).toHaveCount(1);
+});

@@ -156,3 +156,28 @@ describe('NotesStore', () => {
     expect(notesStoreFor(api)).toBe(notesStoreFor(api));
   });
 });
+
+describe('NotesStore failures of export and import', () => {
+  it('says an import failed (not that a note was not saved), and keeps the list', async () => {
+    const { api, FakeApiError } = fakeNotesApi();
+    const store = new NotesStore(api);
+    await store.load();
+    await store.create('article', 0, 4, 'yellow');
+    api.importAnnotations = async () => {
+      throw new FakeApiError('bad-request', 'annotations: import: not JSON (Unexpected token)');
+    };
+    expect(await store.importNotes('{not json')).toBeUndefined();
+    expect(store.getState().notice).toMatchObject({ kind: 'import-failed', params: { message: 'annotations: import: not JSON (Unexpected token)' } });
+    expect(store.getState().list).toHaveLength(1);
+  });
+
+  it('says an export failed', async () => {
+    const { api } = fakeNotesApi();
+    const store = new NotesStore(api);
+    api.exportAnnotations = async () => {
+      throw new Error('annotations: export: disk gone');
+    };
+    expect(await store.exportNotes('md')).toBeUndefined();
+    expect(store.getState().notice).toMatchObject({ kind: 'export-failed' });
+  });
+});
