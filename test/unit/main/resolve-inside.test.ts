@@ -96,6 +96,17 @@ describe('resolveInside (win32 rules, on any OS)', () => {
   ])('refuses %j', (urlPath) => {
     expect(resolveInside(winRoot, urlPath, path.win32)).toBeNull();
   });
+
+  it('property: any URL path resolves to null or to a path strictly inside the root', () => {
+    const segment = fc.oneof(fc.constantFrom('..', '%2e%2e', '%5c', '\\', 'C:', 'con', 'a.', 'a ', 'x'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 8 }), (segments) => {
+        const result = resolveInside(winRoot, `/${segments.join('/')}`, path.win32);
+        if (result !== null) expect(result.startsWith(`${winRoot}\\`)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('isWithin', () => {
