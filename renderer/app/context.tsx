@@ -104,7 +104,9 @@ export function AppProvider({ api, children }: { api: DaftarApi; children: React
   const seq = useRef(0);
   const loadingDoc = useRef<string | null>(null);
 
-  const lang: UiLanguage = settings.uiLanguage ?? languageFromLocale(info?.systemLocale ?? navigator.language);
+  // The "system" is where the UI runs: Electron reports the OS locale; in a browser, its language is the user's choice.
+  const systemLocale = info?.transport === 'electron' ? info.systemLocale : navigator.language;
+  const lang: UiLanguage = settings.uiLanguage ?? languageFromLocale(systemLocale);
   const dir = uiDir(lang);
   const t = useMemo(() => makeT(lang), [lang]);
 

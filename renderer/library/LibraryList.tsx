@@ -6,10 +6,11 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { LibraryEntry } from '../../src/api/contract';
 import { useApp } from '../app/context';
+import { citationCountText } from '../i18n/plural';
 import { StatusBadge } from './StatusBadge';
 
 export function LibraryList() {
-  const { library, t, current, panel, navigate, openSource } = useApp();
+  const { library, t, lang, current, panel, navigate, openSource } = useApp();
   const listRef = useRef<HTMLDivElement>(null);
   if (library === null) return null;
   const article = library.entries.find((e) => e.id === library.articleId);
@@ -65,9 +66,7 @@ export function LibraryList() {
           )}
           {entry.kind === 'source' && <StatusBadge status={entry.status} />}
           {entry.kind === 'source' && citationCount(entry.id) > 0 && (
-            <span className="library-item-count" aria-label={`${citationCount(entry.id)} × ${t('citedIn')}`}>
-              ×{citationCount(entry.id)}
-            </span>
+            <span className="library-item-count">{citationCountText(citationCount(entry.id), lang)}</span>
           )}
         </span>
       </button>

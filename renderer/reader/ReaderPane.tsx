@@ -106,11 +106,11 @@ function TitleNote() {
   const note = current?.view.entry.confidence;
   if (note === undefined || note === '') return null;
   return (
-    <aside className="title-note" aria-label={t('titleNote')} dir={lang === 'ar' ? 'rtl' : 'ltr'}>
-      <span className="title-note-label">{t('titleNote')}:</span>{' '}
-      <span lang="en" dir="ltr" className="title-note-text">
+    <aside className="title-note" aria-label={t('titleNote')} lang={lang} dir={lang === 'ar' ? 'rtl' : 'ltr'}>
+      <p className="title-note-label">{t('titleNote')}</p>
+      <p lang="en" dir="ltr" className="title-note-text">
         {note}
-      </span>
+      </p>
     </aside>
   );
 }

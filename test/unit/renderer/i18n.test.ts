@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, languageFromLocale, makeT, STRINGS, uiDir } from '../../../renderer/i18n';
+import { citationCountText } from '../../../renderer/i18n/plural';
 
 describe('languageFromLocale', () => {
   const table: [string | undefined | null, 'ar' | 'en'][] = [
@@ -49,4 +50,20 @@ describe('formatDate', () => {
     expect(formatDate('2025-13-45', 'en')).toBe('2025-13-45');
     expect(formatDate('2025-02-30', 'ar')).toBe('2025-02-30');
   });
+});
+
+describe('citationCountText', () => {
+  const table: [number, 'ar' | 'en', string][] = [
+    [0, 'ar', 'لا استشهادات'],
+    [1, 'ar', 'استشهاد واحد'],
+    [2, 'ar', 'استشهادان'],
+    [3, 'ar', '3 استشهادات'],
+    [10, 'ar', '10 استشهادات'],
+    [11, 'ar', '11 استشهادًا'],
+    [100, 'ar', '100 استشهادًا'],
+    [1, 'en', '1 citation'],
+    [4, 'en', '4 citations'],
+    [0, 'en', '0 citations'],
+  ];
+  it.each(table)('%i in %s → %s', (n, lang, expected) => expect(citationCountText(n, lang)).toBe(expected));
 });
