@@ -84,8 +84,10 @@ function probe(file: string, latest: number): Probe {
       /* already unusable */
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (/locked|busy/i.test(message)) throw new Error(`annotations: the notes database ${file} is locked by another program: ${message}`);
-    return { ok: false, reason: 'corrupt', detail: message };
+    // Only damage is a reason to move the user's file; a lock, a permission
+    // problem or a full disk is reported and the file left where it is.
+    if (/not a database|malformed|corrupt/i.test(message)) return { ok: false, reason: 'corrupt', detail: message };
+    throw new Error(`annotations: cannot open the notes database ${file}: ${message}`);
   }
 }
 

@@ -138,10 +138,11 @@ suite('daftar notes', () => {
   const failures: [string, string[], (() => void) | null, RegExp][] = [
     ['a missing file', ['import', 'nope.jsonld'], null, /nope\.jsonld: no such file/],
     ['a file that is not JSON', ['import', 'x.jsonld'], () => writeFileSync(join(dir, 'x.jsonld'), '<html>'), /notes import: annotations: import: not JSON/],
+    ['an export to a path under a file', ['export', '--format', 'md', '--out', 'blocker/notes.md'], () => writeFileSync(join(dir, 'blocker'), 'a file, not a folder'), /notes export: cannot write .*blocker/],
     ['a JSON file of another kind', ['import', 'y.json'], () => writeFileSync(join(dir, 'y.json'), '{"type":"Person"}'), /expected type AnnotationCollection/],
   ];
   for (const [name, argv, prepare, message] of failures) {
-    it(`import of ${name} fails with a clear message and exit 1`, async () => {
+    it(`${name} fails with a clear message and exit 1`, async () => {
       prepare?.();
       expect(await command.run(argv, cli(join(dir, 'data')))).toBe(1);
       expect(err.join('')).toMatch(message);

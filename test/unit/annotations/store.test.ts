@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -226,6 +226,15 @@ suite('store: recovery and migrations', () => {
     expect(v2.get(a.id)).toEqual(a);
     expect(pragma('user_version')).toBe(2);
     v2.close();
+  });
+
+  it('a file it cannot open for another reason is left in place and the error says why', () => {
+    const asDir = join(dir, 'is-a-folder.sqlite');
+    mkdirSync(asDir);
+    writeFileSync(join(asDir, 'x'), 'x');
+    expect(() => openAnnotationStore(asDir, { now: () => new Date(), log })).toThrow(/annotations: cannot open the notes database/);
+    expect(existsSync(join(asDir, 'x'))).toBe(true);
+    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(false);
   });
 
   it('an empty file is simply initialised', () => {

@@ -60,7 +60,12 @@ async function exportNotes(argv: string[], ctx: CliContext): Promise<number> {
     const exported = await service.exportAnnotations({ format, ...(typeof values.doc === 'string' ? { docId: values.doc } : {}) });
     if (typeof values.out === 'string') {
       const target = resolve(ctx.io.cwd, values.out);
-      await writeFileAtomic(target, exported.content);
+      try {
+        await writeFileAtomic(target, exported.content);
+      } catch (error) {
+        ctx.io.stderr(`notes export: cannot write ${target}: ${(error as Error).message}\n`);
+        return 1;
+      }
       ctx.io.stderr(`notes export: wrote ${target}\n`);
     } else {
       ctx.io.stdout(exported.content);
