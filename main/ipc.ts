@@ -63,8 +63,9 @@ export async function handleCall(service: Service, method: MethodName, event: In
 
 /**
  * Registers every contract method; returns an unregister function (used on
- * quit and by tests). Throws if a channel is already handled: two
- * registrations would mean two services answering the same window.
+ * quit and by tests). Electron's ipcMain throws if a channel already has a
+ * handler, which is what we want: two registrations would mean two services
+ * answering the same window.
  */
 export function registerContract(ipcMain: IpcMainLike, service: Service, trusted: SenderCheck = isTrustedSender, log: Log = () => {}): () => void {
   const registered: string[] = [];
