@@ -18,9 +18,9 @@ export function Shell() {
   const asideRef = useRef<HTMLElement>(null);
   const spec = panel !== null ? sidePanels.find((p) => p.id === panel.id) : undefined;
 
-  // Opening a panel moves focus into it, so keyboard users land on what they asked for.
+  // Opening a panel moves focus to its heading, so keyboard and screen reader users land on what they asked for.
   useEffect(() => {
-    if (panel !== null) asideRef.current?.focus();
+    if (panel !== null) asideRef.current?.querySelector<HTMLElement>('.panel-header h2')?.focus();
   }, [panel]);
 
   return (
@@ -43,9 +43,8 @@ export function Shell() {
           </span>
         )}
         <div className="header-tools" role="toolbar" aria-label={t('panelTools')}>
-          {headerTools.map(({ id, Component }) => (
-            <Component key={id} />
-          ))}
+          {/* The tools work on a library: none while it is loading or broken (no dead buttons). */}
+          {library !== null && headerTools.map(({ id, Component }) => <Component key={id} />)}
           {sidePanels
             .filter((p) => p.button !== undefined)
             .map((p) => (
@@ -75,9 +74,9 @@ export function Shell() {
           )}
         </main>
         {spec !== undefined && (
-          <aside id="side-panel" ref={asideRef} tabIndex={-1} className="side-panel" aria-label={spec.label(lang)} data-panel={spec.id}>
+          <aside id="side-panel" ref={asideRef} className="side-panel" aria-label={spec.label(lang)} data-panel={spec.id}>
             <div className="panel-header">
-              <h2>{spec.label(lang)}</h2>
+              <h2 tabIndex={-1}>{spec.label(lang)}</h2>
               <button type="button" className="icon-button" aria-label={t('closePanel')} onClick={closePanel}>
                 ×
               </button>

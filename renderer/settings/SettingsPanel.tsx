@@ -15,7 +15,7 @@ export function SettingsPanel() {
       <fieldset>
         <legend>{t('fontSize')}</legend>
         <div className="stepper">
-          <button type="button" onClick={() => size(settings.fontSize - FONT_SIZE.step)} disabled={settings.fontSize <= FONT_SIZE.min} aria-label={`${t('fontSize')}: ${t('smaller')}`}>
+          <button type="button" onClick={() => size(settings.fontSize - FONT_SIZE.step)} disabled={settings.fontSize <= FONT_SIZE.min} aria-label={`${t('fontSize')}: ${t('smaller')}`} dir="ltr">
             A−
           </button>
           <input
@@ -28,7 +28,7 @@ export function SettingsPanel() {
             value={settings.fontSize}
             onChange={(event) => size(Number(event.target.value))}
           />
-          <button type="button" onClick={() => size(settings.fontSize + FONT_SIZE.step)} disabled={settings.fontSize >= FONT_SIZE.max} aria-label={`${t('fontSize')}: ${t('larger')}`}>
+          <button type="button" onClick={() => size(settings.fontSize + FONT_SIZE.step)} disabled={settings.fontSize >= FONT_SIZE.max} aria-label={`${t('fontSize')}: ${t('larger')}`} dir="ltr">
             A+
           </button>
           <output htmlFor="setting-font-size" className="setting-value" dir="ltr">
