@@ -144,6 +144,15 @@ export interface AppInfo {
   archiveDir: string;
   /** Whether this transport may go to the network for an explicit capture. */
   canCapture: boolean;
+  /** Things the user must be told once, e.g. a damaged notes database that was moved aside. */
+  notices: AppNotice[];
+}
+
+export interface AppNotice {
+  code: string;
+  message: string;
+  /** Where a file that was moved aside or copied now is, for recovery. */
+  keptAt?: string;
 }
 
 // ---------------------------------------------------------------- search

@@ -60,7 +60,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     reanchor: async (docId, text, contentHash) => notes.reanchorDocument(docId, text, contentHash),
   });
   // Capture is offered in both transports: it is always an explicit action of the user.
-  const libraryPart = createLibraryPart(ctx, { openExternal: options.effects?.openExternal, canCapture: true });
+  const libraryPart = createLibraryPart(ctx, { openExternal: options.effects?.openExternal, canCapture: true, notices: () => [...notes.notices()] });
   return composeService({ library: libraryPart, search, notes, capture }, async () => {
     await search.close();
     notes.close();

@@ -4,7 +4,7 @@
  * the browser. Hostile calls must be refused with a clear message and change
  * nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,24 @@ describe('the contract over the local host', () => {
       expect(listed.find((a) => a.id === created.id)?.body).toEqual({ note: 'Unit 8200 — الوحدة', tags: ['azure'] });
     } finally {
       await again.close();
+    }
+  });
+
+  it('tells the user when a damaged notes database was moved aside, and keeps it', async () => {
+    const damagedDir = mkdtempSync(join(tmpdir(), 'daftar-damaged-'));
+    const garbage = 'this is not a database '.repeat(400);
+    writeFileSync(join(damagedDir, 'daftar.sqlite'), garbage);
+    const fresh = await createService({ paths: pathsFor(resolve(__dirname, '../../assets/archive'), damagedDir), transport: 'http', appVersion: 't', systemLocale: 'en', log: () => {} });
+    try {
+      const info = await fresh.getAppInfo();
+      expect(info.notices).toHaveLength(1);
+      expect(info.notices[0]!.code).toBe('notes-db-corrupt');
+      expect(readFileSync(info.notices[0]!.keptAt!, 'utf8')).toBe(garbage);
+      expect(await fresh.listAnnotations({})).toEqual([]);
+      expect(existsSync(join(damagedDir, 'daftar.sqlite'))).toBe(true);
+    } finally {
+      await fresh.close();
+      rmSync(damagedDir, { recursive: true, force: true });
     }
   });
 

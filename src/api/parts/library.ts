@@ -16,7 +16,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../archive/atomic';
-import type { DocumentView, ReadingSettings } from '../contract';
+import type { AppNotice, DocumentView, ReadingSettings } from '../contract';
 import type { ServiceContext } from '../context';
 import { ApiError } from '../errors';
 import { isSafeExternalUrl } from '../external-url';
@@ -38,6 +38,8 @@ export interface LibraryEffects {
   openExternal?: (url: string) => Promise<boolean>;
   /** Whether this transport may fetch for an explicit capture (set by whoever wires capture). */
   canCapture?: boolean;
+  /** Notices of other parts (the notes database) to show the user. */
+  notices?: () => AppNotice[];
 }
 
 interface SettingsRead {
@@ -103,6 +105,7 @@ export function createLibraryPart(ctx: ServiceContext, effects: LibraryEffects =
         dataDir: ctx.paths.dataDir,
         archiveDir: ctx.paths.bundledArchive,
         canCapture: effects.canCapture ?? false,
+        notices: effects.notices?.() ?? [],
       };
     },
 
