@@ -16,7 +16,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { ApiErrorCode, Envelope, MethodName } from '../contract';
 import { ApiError, toErrorShape } from '../errors';
 import { isMethodName, parseRequest } from '../schemas';
@@ -32,6 +32,8 @@ export interface HostOptions {
   port?: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** Archive folders whose images the UI shows at /archive/<bundled|user>/media/<file>, as in Electron. */
+  archives?: { bundled: string; user: string };
 }
 
 export interface RunningHost {
@@ -73,6 +75,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
+
+/** Archive images only: a stored page's media folder must never serve anything a browser would run. */
+const MEDIA_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+const MEDIA_ROUTE = /^\/archive\/(bundled|user)\/media(\/.*)$/;
 
 const COMMON_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -129,17 +143,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {
-    const file = staticFileFor(options.staticDir, urlPath);
+    const media = MEDIA_ROUTE.exec(urlPath);
+    if (urlPath.startsWith('/archive/') && !(media && options.archives)) return sendText(res, 404, 'daftar host: not found');
+    const root = media ? join(options.archives![media[1] as 'bundled' | 'user'], 'media') : options.staticDir;
+    const file = staticFileFor(root, media ? media[2]! : urlPath);
     if (!file) return sendText(res, 400, 'daftar host: bad path');
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return sendText(res, 404, 'daftar host: not found');
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = (media ? MEDIA_TYPES : CONTENT_TYPES)[extname(file).toLowerCase()];
+    if (!type) return sendText(res, media ? 404 : 415, 'daftar host: not a file type the reader serves');
     res.writeHead(200, {
       ...COMMON_HEADERS,
       'Content-Type': type,
       'Content-Length': String(info.size),
       'Cache-Control': 'no-cache',
       ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+      ...(media ? { 'Content-Security-Policy': "sandbox; default-src 'none'" } : {}),
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);

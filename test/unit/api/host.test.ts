@@ -49,6 +49,7 @@ const fakeService = {
 
 let host: RunningHost;
 let staticDir: string;
+let archiveDir: string;
 const TOKEN = 'test-token-0123456789';
 
 beforeAll(async () => {
@@ -57,7 +58,12 @@ beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(staticDir, '..', 'daftar-host-secret.txt'), 'secret');
-  host = await startHost({ service: fakeService, staticDir, token: TOKEN });
+  archiveDir = mkdtempSync(join(tmpdir(), 'daftar-host-archive-'));
+  mkdirSync(join(archiveDir, 'media'));
+  writeFileSync(join(archiveDir, 'media', 'abc.png'), 'PNGDATA');
+  writeFileSync(join(archiveDir, 'media', 'evil.html'), '<script>alert(1)</script>');
+  writeFileSync(join(archiveDir, 'manifest.json'), '{"secret": true}');
+  host = await startHost({ service: fakeService, staticDir, token: TOKEN, archives: { bundled: archiveDir, user: join(archiveDir, 'missing') } });
 });
 
 afterAll(async () => {
@@ -167,6 +173,20 @@ describe('local host', () => {
       expect(reply.body).not.toContain('secret');
     });
   }
+
+  it('serves archive images, and nothing else of the archive', async () => {
+    const get = (path: string) => send(host.port, { path, headers: { Host: `127.0.0.1:${host.port}` } });
+    const image = await get('/archive/bundled/media/abc.png');
+    expect(image.status).toBe(200);
+    expect(image.body).toBe('PNGDATA');
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['content-security-policy']).toContain('sandbox');
+    for (const path of ['/archive/bundled/media/evil.html', '/archive/bundled/manifest.json', '/archive/bundled/media/../manifest.json', '/archive/bundled/media/%2e%2e/manifest.json', '/archive/other/media/abc.png', '/archive/user/media/abc.png']) {
+      const reply = await get(path);
+      expect(reply.status, path).toBeGreaterThanOrEqual(400);
+      expect(reply.body, path).not.toMatch(/secret|script/);
+    }
+  });
 
   it('refuses static files to a rebinding Host too', async () => {
     const reply = await send(host.port, { path: '/', headers: { Host: 'attacker.example' } });

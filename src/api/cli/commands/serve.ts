@@ -32,7 +32,7 @@ export const command: CliCommand = {
       return 1;
     }
     const service = await ctx.openService();
-    const host = await startHost({ service, staticDir: ctx.staticDir, port });
+    const host = await startHost({ service, staticDir: ctx.staticDir, port, archives: { bundled: ctx.paths.bundledArchive, user: ctx.paths.userArchive } });
     ctx.io.stdout(`Daftar is serving at ${host.openUrl}\nOpen that URL in a browser on this computer. Press Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
