@@ -23,7 +23,7 @@ export function referenceNormalise(word: string): string {
   return word
     .normalize('NFKC')
     .replace(/\p{M}/gu, '')
-    .replace(/\u0640/g, '')
+    .replace(/[\u0640\u06E5\u06E6]/g, '')
     .replace(ALEF_FORMS, '\u0627')
     .replace(/\u0649/g, '\u064A')
     .replace(/\u0629/g, '\u0647')
@@ -39,6 +39,8 @@ export function typedForm(word: string, bare: boolean): string {
   let typed = word
     .normalize('NFC')
     .replace(/\p{M}/gu, '')
+    // Small waw / small yeh (ۥ ۦ) are modifier LETTERS (Lm), not marks, in Unicode; nobody types them.
+    .replace(/[\u06E5\u06E6]/g, '')
     .replace(/\u0640/g, '')
     .replace(/\u0671/g, '\u0627');
   if (bare) typed = typed.replace(/[\u0622\u0623\u0625]/g, '\u0627');

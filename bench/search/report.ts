@@ -18,6 +18,8 @@ export interface MeasuredRow {
   query: QueryReport;
   bytes: { raw: number; gzip: number };
   quality: Quality;
+  /** Recall against the bench's independent reference normaliser. */
+  referenceRecall: number;
   byKind: Record<string, number>;
 }
 
@@ -35,6 +37,7 @@ const MB = 1024 * 1024;
 
 interface Metrics {
   recall: number;
+  referenceRecall: number;
   precision: number;
   empty: number;
   buildS: number;
@@ -54,6 +57,7 @@ interface Metrics {
 function metrics(row: MeasuredRow): Metrics {
   return {
     recall: row.quality.recall,
+    referenceRecall: row.referenceRecall,
     precision: row.quality.precision,
     empty: row.quality.emptyQueries,
     buildS: row.build.buildMs / 1000,
@@ -79,6 +83,7 @@ interface Column {
 
 const QUALITY_COLUMNS: Column[] = [
   { key: 'recall', title: 'recall', ratio: false },
+  { key: 'referenceRecall', title: 'recall (ref. truth)', ratio: false },
   { key: 'precision', title: 'precision', ratio: false },
   { key: 'empty', title: 'empty answers', ratio: false },
   { key: 'rawMb', title: 'size MB', ratio: true },
@@ -173,7 +178,7 @@ export function renderReport(input: { results: SizeResult[]; queries: BenchQuery
     '',
     `Corpus: quran-json (diacritised Arabic verses + English translation; see bench/search/corpus.ts for how 6k and 25k are made).`,
     `Queries: ${input.queries.length}, typed without diacritics (a third of the Arabic ones also without hamza): ${QUERY_MIX.map((m) => `${m.count} ${m.kind} ${m.lang}`).join(', ')}.`,
-    `Ground truth: a passage is relevant when it contains every query word as a token whose normalised form equals the word's (prefix queries: starts with it), using the ${input.truthName}.`,
+    `Ground truth: a passage is relevant when it contains every query word as a token whose normalised form equals the word's (prefix queries: starts with it), using the ${input.truthName}. "recall (ref. truth)" uses the bench's own reference normaliser instead (bench/search/reference-text.ts), a second opinion that catches blind spots Daftar's index and Daftar's truth share.`,
     'Recall and precision are means over queries; "empty answers" counts queries with relevant passages that got nothing back.',
     'Each engine builds in one child process and loads + queries in a fresh one; memory is peak RSS above the process\'s RSS before building/loading.',
     'Latency: 3 timed passes over the whole query set after one untimed pass, every answer complete (no result limit). Ratios (×) are against Daftar.',

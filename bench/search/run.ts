@@ -20,7 +20,7 @@ import { buildCorpus, parseCorpusSize, type CorpusSize } from './corpus';
 import { ENGINE_NAMES, parseEngineName, type EngineName } from './engines/types';
 import { buildQueries } from './queries';
 import { renderReport, type EngineRow, type SizeResult } from './report';
-import { truthText } from './truth-text';
+import { referenceTruthText, truthText } from './truth-text';
 import { GroundTruth, score } from './truth';
 
 const CHILD = resolve(__dirname, 'child.ts');
@@ -49,7 +49,12 @@ function sizeOf(files: string[]): { raw: number; gzip: number } {
   return { raw, gzip };
 }
 
-async function benchSize(size: CorpusSize, engines: EngineName[], queriesFile: string, truth: GroundTruth, queries: ReturnType<typeof buildQueries>): Promise<SizeResult> {
+interface Truths {
+  main: GroundTruth;
+  reference: GroundTruth;
+}
+
+async function benchSize(size: CorpusSize, engines: EngineName[], queriesFile: string, truths: Truths, queries: ReturnType<typeof buildQueries>): Promise<SizeResult> {
   const rows: EngineRow[] = [];
   for (const name of engines) {
     const dir = mkdtempSync(join(tmpdir(), `daftar-bench-${name}-`));
@@ -63,7 +68,16 @@ async function benchSize(size: CorpusSize, engines: EngineName[], queriesFile: s
       runChild([name, size, 'query', dir, queryOut, queriesFile]);
       const query = JSON.parse(readFileSync(queryOut, 'utf8')) as QueryReport;
       process.stderr.write('done\n');
-      rows.push({ ok: true, name, build, query, bytes: sizeOf(build.files), quality: score(truth, queries, query.answers), byKind: scoreByKind(truth, queries, query.answers) });
+      rows.push({
+        ok: true,
+        name,
+        build,
+        query,
+        bytes: sizeOf(build.files),
+        quality: score(truths.main, queries, query.answers),
+        referenceRecall: score(truths.reference, queries, query.answers).recall,
+        byKind: scoreByKind(truths.main, queries, query.answers),
+      });
     } catch (error) {
       process.stderr.write('FAILED\n');
       rows.push({ ok: false, name, failure: error instanceof Error ? error.message : String(error) });
@@ -110,8 +124,9 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   try {
     for (const size of sizes) {
-      const truth = new GroundTruth(buildCorpus(size), text);
-      results.push(await benchSize(size, engines, queriesFile, truth, queries));
+      const corpus = buildCorpus(size);
+      const truths = { main: new GroundTruth(corpus, text), reference: new GroundTruth(corpus, referenceTruthText) };
+      results.push(await benchSize(size, engines, queriesFile, truths, queries));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 /**
  * Which normaliser defines the ground truth: Daftar's own tokenizer and
  * normaliser (src/text, without stemming), so "relevant" means what the app
- * means by "the same word". The bench's independent reference normaliser
- * (reference-text.ts) only simulates how readers type queries.
+ * means by "the same word". A second opinion comes from the bench's own
+ * reference normaliser (reference-text.ts): a blind spot shared by Daftar's
+ * index and Daftar's truth (a character both keep) only shows up there.
  */
 import { normalize } from '../../src/text/normalize';
+import { referenceNormalise, referenceTokens } from './reference-text';
 import { tokenize } from '../../src/text/tokenizer';
 import type { TruthText } from './truth';
 
@@ -15,3 +17,10 @@ export async function truthText(): Promise<TruthText> {
     normalise: normalize,
   };
 }
+
+/** The independent second opinion (see reference-text.ts). */
+export const referenceTruthText: TruthText = {
+  name: 'bench reference normaliser (bench/search/reference-text.ts)',
+  words: (text) => referenceTokens(text).map(referenceNormalise),
+  normalise: referenceNormalise,
+};
