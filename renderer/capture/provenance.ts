@@ -12,7 +12,7 @@ export type ProvenanceKey = 'originalUrl' | 'finalUrl' | 'fileName' | 'capturedA
 export interface ProvenanceRow {
   key: ProvenanceKey;
   value: string;
-  /** Addresses, hashes and types read left to right whatever the UI language. */
+  /** Addresses, hashes and types read left to right whatever the UI language; dates and file names follow their text. */
   ltr: boolean;
 }
 
@@ -24,7 +24,7 @@ export function provenanceRows(p: Provenance): ProvenanceRow[] {
   add('originalUrl', p.originalUrl);
   if (p.finalUrl !== p.originalUrl) add('finalUrl', p.finalUrl);
   add('fileName', p.fileName, false);
-  add('capturedAt', p.capturedAt);
+  add('capturedAt', p.capturedAt, false); // shown as a date in the UI language
   add('httpStatus', p.httpStatus);
   add('contentType', p.contentType);
   add('rawSha256', p.rawSha256);

@@ -53,6 +53,9 @@ const en = {
   closeVersion: 'Close',
   olderVersion: 'An older version, kept as it was captured. Notes are made on the current version.',
   loadingVersion: 'Loading…',
+  captureNewSource: 'Capture a page…',
+  captureUrlLabel: 'Address of the page to keep as a new source',
+  theAddress: 'that address',
 } as const;
 
 export type CaptureStringKey = keyof typeof en;
@@ -105,6 +108,9 @@ const ar: Record<CaptureStringKey, string> = {
   closeVersion: 'إغلاق',
   olderVersion: 'نسخة أقدم محفوظة كما التُقطت. تُكتب الملاحظات على النسخة الحالية.',
   loadingVersion: 'جارٍ التحميل…',
+  captureNewSource: 'التقاط صفحة ويب…',
+  captureUrlLabel: 'عنوان الصفحة التي تُحفظ مصدرًا جديدًا',
+  theAddress: 'ذلك العنوان',
 };
 
 export type CaptureT = (key: CaptureStringKey, params?: Record<string, string | number>) => string;

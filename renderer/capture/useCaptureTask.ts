@@ -16,7 +16,7 @@ import { failureMessage, hostOf, type TaskState } from './task';
 export function useCaptureTask(): {
   state: TaskState;
   ct: CaptureT;
-  capture(url: string, sourceId: string): Promise<void>;
+  capture(url: string, sourceId?: string): Promise<void>;
   importFile(file: File, sourceId?: string): Promise<void>;
   reset(): void;
 } {
@@ -45,10 +45,10 @@ export function useCaptureTask(): {
   );
 
   const capture = useCallback(
-    async (url: string, sourceId: string) => {
+    async (url: string, sourceId?: string) => {
       setState({ phase: 'working', step: 'capturing', what: hostOf(url) });
       try {
-        await finish(await api.captureSource({ url, sourceId }));
+        await finish(await api.captureSource({ url, ...(sourceId ? { sourceId } : {}) }));
       } catch (error) {
         fail(error);
       }

@@ -6,11 +6,14 @@
  * search, and the article's citation leads to it. Also: a Markdown file
  * imported as a new source from the header.
  *
- * Capturing over the network from the UI is not exercised here: the HTTP host
- * reports canCapture=false (only the desktop app may go out), so the spec
- * checks that the Capture button is absent and the card says why. Fetching a
- * page from a 127.0.0.1 server is the capture core's integration test.
+ * Capture over the network: a page served by a 127.0.0.1 server started in
+ * the spec is captured as a new source (through a redirect), then read with
+ * that server stopped and the app restarted, found by search, with its
+ * provenance (original and final address, HTTP status, content type).
+ * The bundled sources' real addresses are never fetched (no network here).
  */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
@@ -51,8 +54,9 @@ test('import an Arabic page for a cited source: read it, see provenance, find it
   const actions = card.getByTestId('capture-actions');
   await expect(actions).toBeVisible();
 
-  // This transport may not go to the network: no Capture button, and the card says so.
-  await expect(actions.getByTestId('capture-button')).toHaveCount(0);
+  // Capture is offered with a plain statement that it goes to the network (not clicked: no network here).
+  await expect(actions.getByTestId('capture-button')).toBeVisible();
+  await expect(actions).toContainText(/network|الشبكة/);
 
   // A wrong kind of file is refused before anything is sent, naming the file.
   await actions.getByTestId('import-input').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 fake') });
@@ -124,4 +128,53 @@ test('a file dropped on a source card is imported into it after the user confirm
   await confirm.getByRole('button', { name: /استيراد|Import/ }).click();
   await expect(page.getByTestId('capture-done')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator(`article.document[data-doc-id="${sourceId}"]`)).toContainText('أُفلت على بطاقة المصدر');
+});
+
+test('capture a page from a local server as a new source, then read it with the server gone', async ({ daftar, page }) => {
+  const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
+  const server = createServer((req, res) => {
+    seen.push({ url: req.url ?? '', headers: req.headers });
+    if (req.url === '/old') {
+      res.writeHead(301, { Location: '/news/article.html' });
+      res.end();
+    } else if (req.url === '/news/article.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': 'track=1' });
+      res.end(HTML.replace(PAGE_TITLE, 'صفحة ملتقطة من خادم محلي').replace(PAGE_TITLE, 'صفحة ملتقطة من خادم محلي'));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await daftar.ready();
+    await page.getByTestId('capture-new-source').click();
+    await page.getByTestId('capture-url').fill(`${base}/old`);
+    await expect(page.locator('.capture-url-form')).toContainText(`127.0.0.1`);
+    await page.getByTestId('capture-url-submit').click();
+    await expect(page.getByTestId('capture-done')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('article.document')).toContainText(UNIQUE);
+    // One page fetched (plus the redirect), without cookies.
+    expect(seen.map((r) => r.url)).toEqual(['/old', '/news/article.html']);
+    expect(seen.every((r) => r.headers.cookie === undefined)).toBe(true);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  // The server is gone; the app starts again and the page still reads, from the archive.
+  const fresh = await daftar.restart();
+  const item = fresh.locator('button.library-item', { hasText: 'صفحة ملتقطة من خادم محلي' });
+  await item.click();
+  await expect(fresh.locator('article.document')).toContainText(UNIQUE);
+  const details = fresh.getByTestId('provenance-details');
+  await details.locator('summary').click();
+  await expect(details.locator('[data-key="originalUrl"]')).toContainText(`${base}/old`);
+  await expect(details.locator('[data-key="finalUrl"]')).toContainText(`${base}/news/article.html`);
+  await expect(details.locator('[data-key="httpStatus"]')).toContainText('200');
+  await expect(details.locator('[data-key="contentType"]')).toContainText('text/html');
+  await expect(details.locator('[data-key="rawSha256"] dd')).toHaveText(/^[0-9a-f]{64}$/);
+  await details.locator('[data-key="sha256"]').scrollIntoViewIfNeeded();
+  await daftar.shot('capture-local-server-provenance', fresh);
+  expect(seen).toHaveLength(2);
 });

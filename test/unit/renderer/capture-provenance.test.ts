@@ -22,7 +22,7 @@ describe('provenanceRows', () => {
     };
     const rows = provenanceRows(p);
     expect(rows.map((r) => r.key)).toEqual(['originalUrl', 'finalUrl', 'capturedAt', 'httpStatus', 'contentType', 'rawSha256', 'sha256', 'rawFile']);
-    expect(rows.every((r) => r.ltr)).toBe(true);
+    expect(rows.filter((r) => !r.ltr).map((r) => r.key)).toEqual(['capturedAt']);
     expect(rows.find((r) => r.key === 'httpStatus')!.value).toBe('200');
   });
 
