@@ -10,6 +10,7 @@ import { Toc } from '../reader/Toc';
 import { ConfirmExternal } from './ConfirmExternal';
 import { useApp } from './context';
 import { ArchiveErrorView, FatalView } from './ErrorView';
+import { Notices } from './Notices';
 import { headerTools, sidePanels } from './panels';
 
 export function Shell() {
@@ -63,6 +64,7 @@ export function Shell() {
           <Toc />
         </nav>
         <main id="reader" ref={mainRef} tabIndex={-1} className="reader" aria-label={t('reader')}>
+          <Notices />
           {fatal !== null ? (
             <FatalView message={fatal} />
           ) : libraryResult === null ? (

@@ -64,6 +64,7 @@ export const ar: Strings = {
   embedFrom: 'منشور على {provider}',
   embedMedia: 'وسائط (لم تُحمَّل، تظهر رابطًا)',
   imageMissing: 'الصورة غير محفوظة في الأرشيف',
+  imageDesktopOnly: 'تظهر الصورة في تطبيق سطح المكتب فقط',
   archiveErrorTitle: 'تعذّر فتح الأرشيف',
   archiveErrorFile: 'الملف',
   archiveErrorProblem: 'المشكلة',
@@ -73,5 +74,8 @@ export const ar: Strings = {
   retry: 'حاول مجددًا',
   documentNotCaptured: 'لم يُحفظ هذا المصدر بعد، فلا نص له للقراءة. معلوماته في اللوحة الجانبية.',
   panelTools: 'أدوات',
+  noticesLabel: 'رسائل',
+  noticeKeptAt: 'الملف السابق محفوظ في',
+  dismiss: 'إخفاء',
   highlightedResult: 'انتقلت إلى المقطع',
 };

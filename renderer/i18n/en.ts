@@ -67,6 +67,7 @@ export const en = {
   embedFrom: 'Post on {provider}',
   embedMedia: 'Media (not loaded, shown as an address)',
   imageMissing: 'Image not stored in the archive',
+  imageDesktopOnly: 'Image shown in the desktop app only',
   archiveErrorTitle: 'The archive could not be opened',
   archiveErrorFile: 'File',
   archiveErrorProblem: 'Problem',
@@ -76,6 +77,9 @@ export const en = {
   retry: 'Try again',
   documentNotCaptured: 'This source has not been captured yet, so there is no text to read. Its facts are in the side panel.',
   panelTools: 'Tools',
+  noticesLabel: 'Messages',
+  noticeKeptAt: 'The previous file is kept at',
+  dismiss: 'Dismiss',
   highlightedResult: 'Jumped to the passage',
 } as const;
 

@@ -3,6 +3,7 @@
  * `dir` per block (an English quote inside an Arabic article stays LTR) and
  * `data-block-index` for highlights.ts.
  */
+import { useState } from 'react';
 import type { Citation } from '../../src/api/contract';
 import type { BlockLayout } from '../../src/document/text';
 import type { Block, EmbedBlock, FigureBlock } from '../../src/document/types';
@@ -10,6 +11,7 @@ import { useApp } from '../app/context';
 import { formatDate } from '../i18n';
 import { displayUrl, isOpenableUrl } from '../api/urls';
 import { headingDomId } from './ids';
+import { figureImageUrl } from './media';
 import { Segments } from './Segments';
 
 interface Props {
@@ -58,13 +60,20 @@ export function BlockView({ block, layout, citations, headingShift }: Props) {
 type Common = Record<string, unknown>;
 
 function FigureView({ block, common, text }: { block: FigureBlock; common: Common; text: React.ReactNode }) {
-  const { t } = useApp();
+  const { t, info, current } = useApp();
+  const url = figureImageUrl(block.src, current?.view.entry.location ?? 'bundled', info?.transport);
+  const [broken, setBroken] = useState(false);
+  const missingKey = block.src === undefined || broken ? 'imageMissing' : 'imageDesktopOnly';
   return (
     <figure {...common} className="doc-figure">
-      <div className="figure-missing" role="img" aria-label={block.alt}>
-        <span className="figure-missing-label">{t('imageMissing')}</span>
-        {block.alt !== '' && <span className="figure-alt">{block.alt}</span>}
-      </div>
+      {url !== null && !broken ? (
+        <img src={url} alt={block.alt} className="figure-image" onError={() => setBroken(true)} />
+      ) : (
+        <div className="figure-missing" role="img" aria-label={block.alt !== '' ? block.alt : t(missingKey)}>
+          <span className="figure-missing-label">{t(missingKey)}</span>
+          {block.alt !== '' && <span className="figure-alt">{block.alt}</span>}
+        </div>
+      )}
       <figcaption>{text}</figcaption>
     </figure>
   );
