@@ -70,7 +70,7 @@ beforeAll(async () => {
   document.body.append(container);
   root = createRoot(container);
   await act(async () =>
-    root.render(h(AppProvider, { api }, h(Harness))),
+    root.render(h(AppProvider, { api, children: h(Harness) })),
   );
   await waitFor(() => container.querySelector('article.document [data-offset]') !== null, 'the article');
 });
