@@ -19,7 +19,7 @@ import './notes.css';
 
 export function NotesPanel({ arg }: SidePanelProps) {
   const { store, state, nt } = useNotes();
-  const { current, library, navigate } = useApp();
+  const { current, library, navigate, panel } = useApp();
   const docId = current?.view.entry.id;
   const [query, setQuery] = useState<NotesQuery>(DEFAULT_QUERY);
   const listRef = useRef<HTMLOListElement>(null);
@@ -30,16 +30,24 @@ export function NotesPanel({ arg }: SidePanelProps) {
   const tags = useMemo(() => tagsInUse(scoped), [scoped]);
   const orphans = useMemo(() => orphansOf(state.list), [state.list]);
   const focusId = typeof arg === 'string' ? arg : null;
+  const listNow = useRef(state.list);
+  listNow.current = state.list;
 
   // The way back from a highlight: show and focus its note in the list.
   useEffect(() => {
     if (focusId === null) return;
-    const note = state.list.find((n) => n.id === focusId);
+    const note = listNow.current.find((n) => n.id === focusId);
     if (note && note.target.source !== docId) setQuery((q) => ({ ...q, scope: 'all' }));
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(focusId)}"] .notes-item-main`);
-    el?.scrollIntoView({ block: 'nearest' });
-    el?.focus({ preventScroll: true });
-  }, [focusId, state.list, docId]);
+    // After the shell has moved focus into the opened panel (its effect runs after ours).
+    const frame = requestAnimationFrame(() => {
+      const el = listRef.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(focusId)}"] .notes-item-main`);
+      el?.scrollIntoView({ block: 'nearest' });
+      el?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+    // Only when the panel is opened on a note, never on a save: focus must not jump while the user types.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [panel]);
 
   const go = (note: AnchoredAnnotation) => {
     store.setActive(note.id);

@@ -265,3 +265,60 @@ test('export as JSON-LD and Markdown, import with a report of refused items', as
   await expect(page.getByTestId('notes-toast')).toContainText(/(Nothing was imported|لم يُستورد شيء).*JSON/);
   await expect(page.getByTestId('notes-list').locator('li')).toHaveCount(1);
 });
+
+test('a note in the panel leads to its highlight, and the highlight back to its note; filters narrow the list', async ({ daftar, page }) => {
+  await daftar.ready();
+  // One note near the start (green), one at the very end of the article (yellow, tagged).
+  await selectInWord(page, 'الوحدة 8200', 0, 'الوحدة 8200'.length);
+  await page.getByTestId('notes-toolbar').locator('[data-color="green"]').click();
+  await expect.poll(() => highlightSize(page, 'daftar-note-green')).toBe(1);
+  await selectInWord(page, 'انتصار غير مسبوق', 0, 'انتصار غير مسبوق'.length);
+  await page.getByTestId('toolbar-tags').click();
+  await page.getByTestId('note-tags').fill('إكس');
+  await page.getByTestId('note-close').click();
+  await openNotesPanel(page);
+  const list = page.getByTestId('notes-list');
+  await expect(list.locator('li')).toHaveCount(2);
+
+  // Back at the top of the article, the last note is out of view; clicking it in the panel scrolls there.
+  await page.evaluate(() => document.querySelector('main#reader')!.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const inView = () =>
+    page.evaluate(() => {
+      const range = [...CSS.highlights.get('daftar-note-yellow')!][0] as Range;
+      const r = range.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+  expect(await inView()).toBe(false);
+  await list.locator('li', { hasText: 'إكس' }).locator('.notes-item-main').click();
+  await expect.poll(inView).toBe(true);
+  await expect.poll(() => highlightSize(page, 'daftar-note-active')).toBe(1);
+
+  // And back: clicking the highlighted text opens its card, whose "show in the notes list" focuses the note.
+  const point = await page.evaluate(() => {
+    const r = ([...CSS.highlights.get('daftar-note-yellow')!][0] as Range).getClientRects()[0]!;
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.click(point.x, point.y);
+  const editor = page.getByTestId('note-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor).toContainText('انتصار غير مسبوق');
+  await editor.getByRole('button', { name: /اعرضها في قائمة الملاحظات|Show in the notes list/ }).click();
+  await expect(list.locator('li', { hasText: 'إكس' }).locator('.notes-item-main')).toBeFocused();
+
+  // Filters: by colour, then by tag; sorted by date the newest comes first.
+  await page.getByTestId('note-close').click();
+  const panel = page.getByTestId('notes-panel');
+  await panel.locator('.notes-filter .notes-swatch-green').click();
+  await expect(list.locator('li')).toHaveCount(1);
+  await expect(list).toContainText('الوحدة 8200');
+  await panel.locator('.notes-filter .notes-swatch-green').click();
+  await panel.locator('.notes-tags button', { hasText: 'إكس' }).click();
+  await expect(list.locator('li')).toHaveCount(1);
+  await expect(list).toContainText('انتصار غير مسبوق');
+  await panel.locator('.notes-tags button', { hasText: 'إكس' }).click();
+  await panel.locator('select').selectOption('date');
+  await expect(list.locator('li').first()).toContainText('انتصار غير مسبوق');
+  await panel.locator('select').selectOption('position');
+  await expect(list.locator('li').first()).toContainText('الوحدة 8200');
+});
