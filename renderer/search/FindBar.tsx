@@ -25,6 +25,8 @@ const ALL = 'daftar-search';
 const CURRENT = 'daftar-search-current';
 
 interface Found {
+  /** The document the matches are offsets into: never paint them on another one. */
+  docId: string;
   query: string;
   matches: Offsets[];
   problem?: QueryProblem;
@@ -45,7 +47,8 @@ export function FindBar({ root, doc }: ReaderLayerProps) {
   const state = useSyncExternalStore(findStore.subscribe, findStore.getState);
   const docId = doc.view.entry.id;
   const visible = state.open && state.docId === docId;
-  const [found, setFound] = useState<Found | null>(null);
+  const [foundState, setFound] = useState<Found | null>(null);
+  const found = foundState?.docId === docId ? foundState : null;
   const [current, setCurrent] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
@@ -84,12 +87,12 @@ export function FindBar({ root, doc }: ReaderLayerProps) {
         .then((response) => {
           if (mine !== seq.current) return;
           const matches = cleanMatches(response.matches, doc.layout.text.length);
-          setFound({ query: state.query, matches, problem: response.problem });
+          setFound({ docId, query: state.query, matches, problem: response.problem });
           setCurrent(startIndex(matches, anchor));
         })
         .catch((error: unknown) => {
           if (mine !== seq.current) return;
-          setFound({ query: state.query, matches: [], error: error instanceof Error ? error.message : String(error) });
+          setFound({ docId, query: state.query, matches: [], error: error instanceof Error ? error.message : String(error) });
           setCurrent(-1);
         });
     }, anchor !== undefined ? 0 : DEBOUNCE_MS);
@@ -162,6 +165,8 @@ export function FindBar({ root, doc }: ReaderLayerProps) {
           } else if (event.key === 'Escape') {
             event.preventDefault();
             findStore.close();
+            // Back to the text, so the keyboard user keeps their place.
+            root.closest<HTMLElement>('main')?.focus();
           }
         }}
       />
