@@ -58,6 +58,8 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
   let job: { hash: string; build: BuildJob; done: Promise<void> } | null = null;
   let progress = 0;
   let closed = false;
+  /** A build that failed is not retried for the same content (it would fail again, forever). */
+  let failedHash: string | null = null;
   let notesCache: NoteForSearch[] | null = null;
   const findCache = new Map<string, NormalizedText>();
 
@@ -92,18 +94,19 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     const build = buildInWorker(options.worker, input, hash, (done, total) => {
       progress = total === 0 ? 1 : done / total;
     });
-    const done = build.promise.then(
-      (serialised) => {
+    const done = build.promise
+      .then((serialised) => {
         if (closed) return;
         const outcome = parseIndex(serialised, hash);
         if (!outcome.ok) throw new Error(outcome.message);
         adopt(outcome.index, 'rebuilt');
         saveCache(serialised);
-      },
-      (error: Error) => {
-        if (!(error instanceof BuildCancelled)) log('error', `search: rebuilding the index failed: ${error.message}`, 'index-build-failed');
-      },
-    );
+      })
+      .catch((error: Error) => {
+        if (error instanceof BuildCancelled) return;
+        failedHash = hash;
+        log('error', `search: rebuilding the index failed: ${error.message}`, 'index-build-failed');
+      });
     const mine = { hash, build, done: done.finally(() => { if (job === mine) job = null; }) };
     job = mine;
     // The library may have changed again while building.
@@ -115,7 +118,7 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     if (closed) return;
     const hash = library.contentHash();
     if (current?.contentHash === hash) return;
-    if (job?.hash === hash) return;
+    if (job?.hash === hash || failedHash === hash) return;
     if (tryFile(options.cacheIndexFile, hash, 'cached') || tryFile(options.bundledIndexFile, hash, 'bundled')) return;
     const input = indexInputOf(library.documents());
     if (input.passages.length <= inProcessLimit) {
