@@ -241,7 +241,9 @@ export class NotesStore {
       this.history.rebase(step, outcomeState(outcome));
       for (const id of outcome.removed) this.drop(id);
       for (const saved of outcome.saved) this.put(saved);
-      this.set({ active: outcome.saved[0]?.id ?? null });
+      // An open card holds a draft of the old text: close it so it cannot save over what was just restored.
+      const touched = new Set(step.entries.map((e) => e.id));
+      this.set({ active: outcome.saved[0]?.id ?? null, editing: this.state.editing && touched.has(this.state.editing.id) ? null : this.state.editing });
       this.notify('undone');
       return true;
     });

@@ -181,3 +181,22 @@ describe('NotesStore failures of export and import', () => {
     expect(store.getState().notice).toMatchObject({ kind: 'export-failed' });
   });
 });
+
+describe('NotesStore undo and the open card', () => {
+  it('closes the card of a note an undo restored (its draft is stale), keeps another note’s card open', async () => {
+    const { api } = fakeNotesApi();
+    let t = 0;
+    const store = new NotesStore(api, () => (t += 5000));
+    await store.load();
+    const a = (await store.create('article', 0, 4, 'yellow'))!;
+    const b = (await store.create('article', 5, 10, 'yellow'))!;
+    await store.update(a.id, { note: 'draft saved' });
+    store.edit(a.id);
+    await store.undo();
+    expect(store.getState().editing).toBeNull();
+    await store.update(a.id, { note: 'again' });
+    store.edit(b.id, 'tags');
+    await store.undo();
+    expect(store.getState().editing).toEqual({ id: b.id, field: 'tags' });
+  });
+});
