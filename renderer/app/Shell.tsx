@@ -76,7 +76,18 @@ export function Shell() {
           )}
         </main>
         {spec !== undefined && (
-          <aside id="side-panel" ref={asideRef} className="side-panel" aria-label={spec.label(lang)} data-panel={spec.id}>
+          <aside
+            id="side-panel"
+            ref={asideRef}
+            onKeyDown={(event) => {
+              // Escape closes the panel, except inside a field (a note being written keeps its own Escape).
+              const field = (event.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"]');
+              if (event.key !== 'Escape' || field !== null || event.defaultPrevented) return;
+              event.preventDefault();
+              closePanel();
+              mainRef.current?.focus();
+            }}
+            className="side-panel" aria-label={spec.label(lang)} data-panel={spec.id}>
             <div className="panel-header">
               <h2 tabIndex={-1}>{spec.label(lang)}</h2>
               <button type="button" className="icon-button" aria-label={t('closePanel')} onClick={closePanel}>

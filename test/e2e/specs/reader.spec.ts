@@ -120,6 +120,11 @@ test('every source of the library has its card and status', async ({ page, dafta
   await sources.filter({ hasText: 'No Azure for Apartheid (campaign' }).click();
   await expect(card).toContainText('لا رابط معروفًا');
   await expect(card.getByRole('button', { name: 'افتح في المتصفح' })).toHaveCount(0);
+  // Escape closes the panel and gives the keyboard back to the article.
+  await page.getByRole('complementary', { name: 'المصدر' }).getByRole('heading', { name: 'المصدر' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('complementary', { name: 'المصدر' })).toBeHidden();
+  await expect(page.getByRole('main')).toBeFocused();
 });
 
 test('font size and theme survive a reload and a restart', async ({ page, daftar }) => {
