@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BUNDLED_ARCHIVE_STEPS, buildBundledArchive, type BuildStep } from '../src/archive/bundle/build';
+import { writeBundledIndex } from '../src/search/bundle-index';
 
 const ROOT = resolve(__dirname, '..');
 const SEED_DIR = join(ROOT, 'seed');
@@ -21,6 +22,7 @@ const OUT_DIR = join(ROOT, 'assets', 'archive');
 export const STEPS: readonly BuildStep[] = [
   ...BUNDLED_ARCHIVE_STEPS,
   // Later steps (e.g. the search index into assets/archive/index/) go here.
+  { name: 'write the search index into index/', run: (ctx) => void writeBundledIndex(ctx.outDir) },
 ];
 
 function listFiles(dir: string): Map<string, Buffer> {

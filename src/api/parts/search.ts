@@ -12,14 +12,13 @@ import type { ServiceContext } from '../context';
 import type { SearchPart } from '../service';
 import { parseRequest } from '../schemas';
 import { createSearchEngine } from '../../search/engine';
+import { ARCHIVE_INDEX_DIR } from '../../search/bundle-index';
 import { INDEX_FILE_NAME } from '../../search/index-store';
 import type { NotesSearchSource } from '../../search/notes-source';
 import { defaultWorkerEntry, type WorkerEntry } from '../../search/worker-client';
 
 export type { NotesSearchSource, NoteForSearch } from '../../search/notes-source';
 
-/** Folder of the bundled archive that holds its search index (written by scripts/build-archive.ts). */
-export const BUNDLED_INDEX_DIR = 'index';
 
 export interface SearchPartOptions {
   notes?: NotesSearchSource;
@@ -39,7 +38,7 @@ export interface SearchPartExtras {
 }
 
 export function bundledIndexFile(bundledArchive: string): string {
-  return join(bundledArchive, BUNDLED_INDEX_DIR, INDEX_FILE_NAME);
+  return join(bundledArchive, ARCHIVE_INDEX_DIR, INDEX_FILE_NAME);
 }
 
 export function createSearchPart(ctx: ServiceContext, options: SearchPartOptions = {}): SearchPart & SearchPartExtras {
