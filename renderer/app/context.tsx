@@ -177,14 +177,19 @@ export function AppProvider({ api, children }: { api: DaftarApi; children: React
     [current, loadDocument],
   );
 
+  // A slider sends many saves; only the answer to the latest may replace what the user sees.
+  const settingsSeq = useRef(0);
   const setSettings = useCallback(
     async (patch: Partial<ReadingSettings>) => {
+      const mine = ++settingsSeq.current;
       setSettingsState((prev) => ({ ...prev, ...patch }));
       try {
-        setSettingsState(await api.setSettings(patch));
+        const saved = await api.setSettings(patch);
+        if (mine !== settingsSeq.current) return;
+        setSettingsState(saved);
         setSettingsError(null);
       } catch (error) {
-        setSettingsError(errorMessage(error));
+        if (mine === settingsSeq.current) setSettingsError(errorMessage(error));
       }
     },
     [api],
