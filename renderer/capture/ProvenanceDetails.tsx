@@ -38,7 +38,7 @@ export function ProvenanceDetails({ entry }: { entry: LibraryEntry }) {
           <ol className="capture-versions" data-testid="versions">
             {versions.map((v) => (
               <li key={v.version}>
-                <span dir="ltr">{formatCaptureTime(v.capturedAt, lang)}</span>{' '}
+                <bdi>{formatCaptureTime(v.capturedAt, lang)}</bdi>{' '}
                 <code className="capture-hash" title={v.sha256}>
                   {v.sha256.slice(0, 12)}
                 </code>{' '}

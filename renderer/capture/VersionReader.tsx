@@ -35,7 +35,7 @@ export function VersionReader({ entry, version, close }: { entry: LibraryEntry; 
     <dialog ref={dialog} className="capture-version-dialog" onClose={close} aria-label={entry.title} data-testid="version-reader">
       <header>
         <h3 dir="auto">{entry.title}</h3>
-        {meta && <p dir="ltr">{formatCaptureTime(meta.capturedAt, lang)}</p>}
+        {meta && <p dir="auto">{formatCaptureTime(meta.capturedAt, lang)}</p>}
         <p className="muted">{ct('olderVersion')}</p>
       </header>
       {error !== null ? (

@@ -58,6 +58,16 @@ const en = {
   theAddress: 'that address',
 } as const;
 
+/**
+ * A text parameter is set in its own bidi isolate (FSI … PDI): an English
+ * title or file name inside an Arabic sentence (or the reverse) then keeps its
+ * order and does not drag the sentence's punctuation around. Numbers are left
+ * as they are.
+ */
+export function isolate(value: string | number): string {
+  return typeof value === 'number' ? String(value) : `\u2068${value}\u2069`;
+}
+
 export type CaptureStringKey = keyof typeof en;
 
 const ar: Record<CaptureStringKey, string> = {
@@ -120,7 +130,7 @@ export function captureT(lang: UiLanguage): CaptureT {
   return (key, params) => {
     const template = table[key];
     if (params === undefined) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? isolate(params[name]!) : whole));
   };
 }
 

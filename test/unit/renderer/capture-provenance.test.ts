@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../../../src/api/contract';
 import { formatCaptureTime, provenanceRows, versionsNewestFirst } from '../../../renderer/capture/provenance';
 import { failureMessage, hostOf } from '../../../renderer/capture/task';
-import { CAPTURE_STRINGS, captureT } from '../../../renderer/capture/strings';
+import { CAPTURE_STRINGS, captureT, isolate } from '../../../renderer/capture/strings';
+
+/** The message without its bidi isolates (U+2068, U+2069), to compare the words. */
+const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 import { ImportFileError } from '../../../renderer/capture/files';
 
 const hash = (c: string) => c.repeat(64);
@@ -65,11 +68,17 @@ describe('failureMessage', () => {
     [new ImportFileError({ problem: 'no-name' }), /The file has no name/],
   ];
   for (const [error, expected] of table) {
-    it(`${String((error as Error).message ?? error)} → ${expected}`, () => expect(failureMessage(error, en)).toMatch(expected));
+    it(`${String((error as Error).message ?? error)} → ${expected}`, () => expect(plain(failureMessage(error, en))).toMatch(expected));
   }
 
   it('speaks Arabic in an Arabic UI', () => {
-    expect(failureMessage(Object.assign(new Error('x'), { code: 'network' }), captureT('ar'))).toBe('لم يُحفظ شيء. تعذّر جلب الصفحة: x');
+    expect(plain(failureMessage(Object.assign(new Error('x'), { code: 'network' }), captureT('ar')))).toBe('لم يُحفظ شيء. تعذّر جلب الصفحة: x');
+  });
+
+  it('isolates a foreign title inside a sentence so its order and the punctuation stay put', () => {
+    const title = "A million calls an hour': Israel";
+    expect(captureT('ar')('done', { title })).toBe(`حُفظ «${isolate(title)}» ويمكن قراءته دون اتصال.`);
+    expect(isolate(3)).toBe('3');
   });
 });
 
