@@ -11,7 +11,7 @@ import type { NewVersion } from '../api/context';
 import { parseDocument } from '../document/validate';
 import { decodeBytes } from './charset';
 import { classifyPage } from './content-type';
-import { extractHtml } from './extract';
+import { inlineExtractor, type ExtractRunner } from './extract-runner';
 import { fetchUrl, type FetchImpl } from './fetch';
 import type { Prepared } from './import';
 import { withLimits, type CaptureLimits } from './limits';
@@ -28,6 +28,8 @@ export interface CaptureDeps {
   now: Date;
   limits?: Partial<CaptureLimits>;
   signal?: AbortSignal;
+  /** Where extraction runs; default on this thread (the service passes a worker). */
+  extract?: ExtractRunner;
 }
 
 export async function prepareCapture(input: CaptureInput, deps: CaptureDeps): Promise<Prepared> {
@@ -50,7 +52,7 @@ export async function prepareCapture(input: CaptureInput, deps: CaptureDeps): Pr
   let title: string | undefined;
   let images: { blockIndex: number; url: string }[] = [];
   if (kind === 'html') {
-    const extracted = extractHtml(decoded.text, { url: fetched.finalUrl, where, fallbackTitle: new URL(fetched.finalUrl).hostname });
+    const extracted = await (deps.extract ?? inlineExtractor)(decoded.text, { url: fetched.finalUrl, where, fallbackTitle: new URL(fetched.finalUrl).hostname });
     ({ document, title, images } = extracted);
     warnings.push(...extracted.warnings);
     if (extracted.author) meta.author = extracted.author;

@@ -14,11 +14,12 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { DOCUMENT_FORMAT_VERSION, blockText, type Block, type DaftarDocument, type Dir } from '../document/types';
-import { parseDocument } from '../document/validate';
+import { DOCUMENT_LIMITS, parseDocument } from '../document/validate';
 import { detectDir, guessLang, parseDirAttribute, parseLangAttribute } from './direction';
 import { CaptureError } from './errors';
 import { htmlToBlocks, type PendingImage } from './html-blocks';
 import { sanitizeHtml } from './sanitize';
+import { checkHtmlShape, SHAPE_LIMITS } from './shape-guard';
 
 /** Fewer letters than this is not an article (an empty shell, "Loading…", a cookie wall). */
 export const MIN_READABLE_LETTERS = 20;
@@ -44,6 +45,7 @@ export interface ExtractOptions {
 }
 
 export function extractHtml(html: string, options: ExtractOptions): Extracted {
+  checkHtmlShape(html, options.where);
   const dom = new JSDOM(html, { ...(options.url ? { url: options.url } : {}), contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
     const { document } = dom.window;
@@ -54,7 +56,7 @@ export function extractHtml(html: string, options: ExtractOptions): Extracted {
 
     let article: ReturnType<Readability['parse']> = null;
     try {
-      article = new Readability(document, { charThreshold: 200 }).parse();
+      article = new Readability(document, { charThreshold: 200, maxElemsToParse: SHAPE_LIMITS.maxElements }).parse();
     } catch {
       article = null; // Readability throws on a few malformed trees; the whole body is the fallback.
     }
@@ -70,6 +72,7 @@ export function extractHtml(html: string, options: ExtractOptions): Extracted {
     const dir: Exclude<Dir, 'auto'> = (pageDir && pageDir !== 'auto' ? pageDir : null) ?? detectDir(text) ?? 'ltr';
     const { blocks, images } = htmlToBlocks(root, { ...(options.url ? { baseUrl: options.url } : {}), docDir: dir });
 
+    if (blocks.length > DOCUMENT_LIMITS.maxBlocks) throw new CaptureError('too-large', `${options.where} gives ${blocks.length} blocks of text; a document holds at most ${DOCUMENT_LIMITS.maxBlocks}`);
     const letters = blocks.reduce((n, b) => n + (blockText(b).match(/\p{L}/gu)?.length ?? 0), 0);
     if (letters < MIN_READABLE_LETTERS) {
       throw new CaptureError('unsupported', `${options.where} has no readable content (${letters} letters of text after removing scripts, navigation and other page chrome)`);

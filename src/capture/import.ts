@@ -12,7 +12,7 @@ import { parseDocument } from '../document/validate';
 import { decodeBytes } from './charset';
 import { classifyPage } from './content-type';
 import { CaptureError } from './errors';
-import { extractHtml } from './extract';
+import { inlineExtractor, type ExtractRunner } from './extract-runner';
 import { baseTitle, checkFileName } from './file-name';
 import type { PendingImage } from './html-blocks';
 import { formatBytes, withLimits, type CaptureLimits } from './limits';
@@ -33,7 +33,7 @@ export interface Prepared {
 
 const MIME: Record<'html' | 'txt' | 'md', string> = { html: 'text/html', txt: 'text/plain', md: 'text/markdown' };
 
-export async function prepareImport(input: ImportInput, now: Date, limits?: Partial<CaptureLimits>): Promise<Prepared> {
+export async function prepareImport(input: ImportInput, now: Date, limits?: Partial<CaptureLimits>, extract: ExtractRunner = inlineExtractor): Promise<Prepared> {
   const lim = withLimits(limits);
   const { name, kind } = checkFileName(input.fileName);
   const where = `import: ${name}`;
@@ -50,7 +50,7 @@ export async function prepareImport(input: ImportInput, now: Date, limits?: Part
   let images: PendingImage[] = [];
   const meta: Partial<NewVersion['meta']> = {};
   if (kind === 'html') {
-    const extracted = extractHtml(decoded.text, { where, fallbackTitle: baseTitle(name) });
+    const extracted = await extract(decoded.text, { where, fallbackTitle: baseTitle(name) });
     ({ document, title, images } = extracted);
     warnings.push(...extracted.warnings);
     if (extracted.author) meta.author = extracted.author;

@@ -23,6 +23,7 @@ import type { FetchImpl } from '../../capture/fetch';
 import { checkFileName } from '../../capture/file-name';
 import { prepareImport, type Prepared } from '../../capture/import';
 import type { CaptureLimits } from '../../capture/limits';
+import { defaultExtractor, type ExtractRunner } from '../../capture/extract-runner';
 
 export type Reanchor = (docId: string, newText: string, newContentHash: string) => Promise<{ anchored: number; orphaned: number }>;
 
@@ -32,6 +33,8 @@ export interface CapturePartOptions {
   /** Moves the notes of a document onto its new text (src/annotations reanchorDocument). */
   reanchor?: Reanchor;
   limits?: Partial<CaptureLimits>;
+  /** Where pages are read; default a worker thread with a time limit (extract-runner.ts). */
+  extract?: ExtractRunner;
 }
 
 /** Any failure of the capture path as the ApiError the contract promises. */
@@ -53,6 +56,9 @@ function sameUrl(a: string | null | undefined, b: string): boolean {
 
 export function createCapturePart(ctx: ServiceContext, options: CapturePartOptions = {}): CapturePart {
   const fetchImpl: FetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+  let extractor: ExtractRunner | undefined = options.extract;
+  // Chosen on first use, so building the service never touches the file system for it.
+  const extract: ExtractRunner = (html, opts) => (extractor ??= defaultExtractor((m) => ctx.log('warn', m, 'capture-inline')))(html, opts);
 
   const entryOf = (id: string): LibraryEntry => {
     const entry = ctx.library.view().entries.find((e) => e.id === id);
@@ -99,7 +105,7 @@ export function createCapturePart(ctx: ServiceContext, options: CapturePartOptio
       if (req.sourceId) entryOf(req.sourceId); // unknown ids fail before any network
       let prepared: Prepared;
       try {
-        prepared = await prepareCapture({ url: req.url }, { fetchImpl, now: ctx.now(), ...(options.limits ? { limits: options.limits } : {}) });
+        prepared = await prepareCapture({ url: req.url }, { fetchImpl, now: ctx.now(), extract, ...(options.limits ? { limits: options.limits } : {}) });
       } catch (error) {
         throw toCaptureApiError(error);
       }
@@ -117,7 +123,7 @@ export function createCapturePart(ctx: ServiceContext, options: CapturePartOptio
         }
         if (req.sourceId) entryOf(req.sourceId);
         const bytes = new Uint8Array(Buffer.from(req.contentBase64, 'base64'));
-        prepared = await prepareImport({ fileName: req.fileName, bytes }, ctx.now(), options.limits);
+        prepared = await prepareImport({ fileName: req.fileName, bytes }, ctx.now(), options.limits, extract);
       } catch (error) {
         throw toCaptureApiError(error);
       }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../src/api/context';
 import { ApiError } from '../../../src/api/errors';
+import { inlineExtractor } from '../../../src/capture/extract-runner';
 import { createCapturePart, type CapturePartOptions } from '../../../src/api/parts/capture';
 import { blockText } from '../../../src/document/types';
 import { documentText } from '../../../src/document/text';
@@ -57,7 +58,8 @@ function setup(lib: FakeLibrary, options: CapturePartOptions = {}) {
     transport: 'http',
     systemLocale: 'en',
   } satisfies ServiceContext;
-  return { part: createCapturePart(ctx, { limits: { maxPageBytes: 256 * 1024, pageTimeoutMs: 2000 }, ...options }), logs };
+  // Extraction on this thread keeps the suite fast; the worker is tested in extract-runner.test.ts and the integration tests.
+  return { part: createCapturePart(ctx, { limits: { maxPageBytes: 256 * 1024, pageTimeoutMs: 2000 }, extract: inlineExtractor, ...options }), logs };
 }
 
 async function apiFailure(promise: Promise<unknown>): Promise<ApiError> {

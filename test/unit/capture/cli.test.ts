@@ -12,6 +12,7 @@ import { command as importCommand } from '../../../src/api/cli/commands/import';
 import { command as verify } from '../../../src/api/cli/commands/verify';
 import { UsageError, type CliContext } from '../../../src/api/cli/types';
 import type { ServiceContext } from '../../../src/api/context';
+import { inlineExtractor } from '../../../src/capture/extract-runner';
 import { createCapturePart } from '../../../src/api/parts/capture';
 import type { Service } from '../../../src/api/service';
 import { fakeLibrary, type FakeLibrary } from './helpers/fake-library';
@@ -39,7 +40,7 @@ function cli(lib: FakeLibrary, paths = { bundledArchive: join(work, 'none'), use
     io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: work },
     openService: async () => {
       const svcCtx = { paths, library: lib, now: () => new Date('2026-01-01T00:00:00Z'), log: () => undefined, appVersion: '0', transport: 'http', systemLocale: 'en' } satisfies ServiceContext;
-      const part = createCapturePart(svcCtx, { limits: { pageTimeoutMs: 2000 } });
+      const part = createCapturePart(svcCtx, { limits: { pageTimeoutMs: 2000 }, extract: inlineExtractor });
       return { ...part, close: async () => void closed++ } as unknown as Service;
     },
   };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../src/api/context';
 import { ApiError } from '../../../src/api/errors';
+import { inlineExtractor } from '../../../src/capture/extract-runner';
 import { createCapturePart } from '../../../src/api/parts/capture';
 import { blockText } from '../../../src/document/types';
 import { documentText } from '../../../src/document/text';
@@ -29,7 +30,7 @@ function setup(lib: FakeLibrary = fakeLibrary(), maxPageBytes?: number) {
     transport: 'http',
     systemLocale: 'en',
   } satisfies ServiceContext;
-  return { lib, part: createCapturePart(ctx, { fetchImpl: () => Promise.reject(new Error('import must not fetch')), ...(maxPageBytes ? { limits: { maxPageBytes } } : {}) }) };
+  return { lib, part: createCapturePart(ctx, { extract: inlineExtractor, fetchImpl: () => Promise.reject(new Error('import must not fetch')), ...(maxPageBytes ? { limits: { maxPageBytes } } : {}) }) };
 }
 
 async function apiFailure(promise: Promise<unknown>): Promise<ApiError> {
