@@ -16,5 +16,7 @@ export async function loadEngine(name: EngineName): Promise<Engine> {
       return (await import('./flexsearch')).flexSearch as Engine;
     case 'fts5':
       return (await import('./fts5')).fts5 as Engine;
+    case 'fts5-daftar-keys':
+      return (await import('./fts5-daftar-keys')).fts5DaftarKeys as Engine;
   }
 }

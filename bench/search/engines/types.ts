@@ -24,7 +24,7 @@ export interface Engine<Built = unknown, Loaded = unknown> {
   search(index: Loaded, query: BenchQuery): number[];
 }
 
-export const ENGINE_NAMES = ['daftar', 'lunr-ar', 'minisearch', 'flexsearch', 'fts5'] as const;
+export const ENGINE_NAMES = ['daftar', 'lunr-ar', 'minisearch', 'flexsearch', 'fts5', 'fts5-daftar-keys'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export function parseEngineName(value: string | undefined): EngineName {
