@@ -10,16 +10,14 @@
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useApp } from '../app/context';
-import { clearHighlight } from '../reader/highlights';
-import { SearchController } from './controller';
+import { clearHighlight, setHighlight } from '../reader/highlights';
+import { SearchController, type SearchState } from './controller';
 import { findStore } from './find-store';
 import { searchStrings, type SearchTranslate } from './i18n';
 import { isSearchShortcut } from './keys';
 import { rangesInTextNode } from './paint';
 import { hitTarget, moveActive, resultsModel, type ResultOption, type ResultsModel } from './results-model';
 import { SearchResults } from './SearchResults';
-import type { SearchState } from './controller';
-import { setHighlight } from '../reader/highlights';
 import './search.css';
 
 const PROBLEM_HIGHLIGHT = 'daftar-query-problem';
