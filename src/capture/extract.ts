@@ -18,6 +18,7 @@ import { DOCUMENT_LIMITS, parseDocument } from '../document/validate';
 import { detectDir, guessLang, parseDirAttribute, parseLangAttribute } from './direction';
 import { CaptureError } from './errors';
 import { htmlToBlocks, type PendingImage } from './html-blocks';
+import { declaredPageUrl, metaRefreshTarget } from './page-url';
 import { sanitizeHtml } from './sanitize';
 import { checkHtmlShape, SHAPE_LIMITS } from './shape-guard';
 
@@ -33,6 +34,8 @@ export interface Extracted {
   published?: string;
   images: PendingImage[];
   warnings: string[];
+  /** For imported files: the address the page states it was saved from (never fetched). */
+  declaredUrl?: string;
 }
 
 export interface ExtractOptions {
@@ -46,7 +49,10 @@ export interface ExtractOptions {
 
 export function extractHtml(html: string, options: ExtractOptions): Extracted {
   checkHtmlShape(html, options.where);
-  const dom = new JSDOM(html, { ...(options.url ? { url: options.url } : {}), contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  // An imported file has no URL of its own; the one it declares (if any) resolves its relative links.
+  const declared = options.url ? null : declaredPageUrl(html, new JSDOM(html.slice(0, 64 * 1024), { virtualConsole: new VirtualConsole() }).window.document);
+  const base = options.url ?? declared ?? undefined;
+  const dom = new JSDOM(html, { ...(base ? { url: base } : {}), contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
     const { document } = dom.window;
     const pageLang = parseLangAttribute(document.documentElement.getAttribute('lang')) ?? parseLangAttribute(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.split(',')[0]);
@@ -70,12 +76,14 @@ export function extractHtml(html: string, options: ExtractOptions): Extracted {
     const root = sanitizeHtml(contentHtml, dom.window as unknown as Window);
     const text = root.textContent ?? '';
     const dir: Exclude<Dir, 'auto'> = (pageDir && pageDir !== 'auto' ? pageDir : null) ?? detectDir(text) ?? 'ltr';
-    const { blocks, images } = htmlToBlocks(root, { ...(options.url ? { baseUrl: options.url } : {}), docDir: dir });
+    const { blocks, images } = htmlToBlocks(root, { ...(base ? { baseUrl: base } : {}), docDir: dir });
 
     if (blocks.length > DOCUMENT_LIMITS.maxBlocks) throw new CaptureError('too-large', `${options.where} gives ${blocks.length} blocks of text; a document holds at most ${DOCUMENT_LIMITS.maxBlocks}`);
     const letters = blocks.reduce((n, b) => n + (blockText(b).match(/\p{L}/gu)?.length ?? 0), 0);
     if (letters < MIN_READABLE_LETTERS) {
-      throw new CaptureError('unsupported', `${options.where} has no readable content (${letters} letters of text after removing scripts, navigation and other page chrome)`);
+      const refresh = metaRefreshTarget(document, base);
+      const hint = refresh ? `; it sends readers on to ${refresh} with <meta http-equiv=refresh> — capture that address instead` : '';
+      throw new CaptureError('unsupported', `${options.where} has no readable content (${letters} letters of text after removing scripts, navigation and other page chrome)${hint}`);
     }
 
     const title = clean(article?.title) || pageTitle || options.fallbackTitle || firstHeading(blocks) || options.where;
@@ -92,6 +100,7 @@ export function extractHtml(html: string, options: ExtractOptions): Extracted {
     if (publisher) out.publisher = publisher;
     const published = isoDate(article?.publishedTime);
     if (published) out.published = published;
+    if (declared) out.declaredUrl = declared;
     return out;
   } finally {
     dom.window.close();

@@ -56,6 +56,7 @@ export async function prepareImport(input: ImportInput, now: Date, limits?: Part
     if (extracted.author) meta.author = extracted.author;
     if (extracted.publisher) meta.publisher = extracted.publisher;
     if (extracted.published) meta.published = extracted.published;
+    if (extracted.declaredUrl) meta.url = extracted.declaredUrl;
   } else if (kind === 'md') {
     ({ document, title, images } = markdownToDocument(decoded.text, where));
   } else {

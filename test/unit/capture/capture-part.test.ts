@@ -33,6 +33,8 @@ beforeAll(async () => {
     '/win1256': send(200, 'text/html; charset=windows-1256', encodeSingleByte(legacyPage(''), 'windows-1256')),
     '/iso88596': send(200, 'text/html', encodeSingleByte(legacyPage('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6">'), 'iso-8859-6')),
     '/no-content': send(200, html, fixture('no-content.html')),
+    '/refresh-only': send(200, html, '<html><head><meta http-equiv="refresh" content="0; url=/news-en"><script>location="/x"</script></head><body></body></html>'),
+    '/deep': send(200, html, `<html><body>${'<div>'.repeat(3000)}text${'</div>'.repeat(3000)}</body></html>`),
     '/loop-a': redirect('/loop-b'),
     '/loop-b': redirect('/loop-a'),
     '/moved': redirect('/news-en', 301),
@@ -153,6 +155,8 @@ describe('captureSource: pages that give a clean document', () => {
 describe('captureSource: pages that fail clearly and store nothing', () => {
   const failing: [string, string, RegExp, { timeoutMs?: number }?][] = [
     ['/no-content', 'unsupported', /has no readable content/],
+    ['/refresh-only', 'unsupported', /has no readable content .*it sends readers on to http:\/\/127\.0\.0\.1:\d+\/news-en with <meta http-equiv=refresh> — capture that address instead/],
+    ['/deep', 'too-large', /nests elements about 3000 deep/],
     ['/loop-a', 'network', /redirect loop/],
     ['/big', 'too-large', /over the limit of 256 kB/],
     ['/pdf', 'unsupported', /is a PDF \(application\/pdf\)/],

@@ -87,6 +87,28 @@ describe('importFile: content', () => {
     expect(res.reanchored).toEqual({ anchored: 0, orphaned: 0 });
   });
 
+  it('a page saved by a browser: its declared address resolves relative links and becomes the source URL, never fetched', async () => {
+    const saved = `<!DOCTYPE html>\n<!-- saved from url=(0042)https://news.example/world/2025/story.html -->\n${fixture('news-en.html').toString('utf8')}`;
+    const { lib, part } = setup();
+    const res = await part.importFile({ fileName: 'story.html', contentBase64: b64(saved) });
+    const v = lib.added[0]!;
+    expect(v.meta.url).toBe('https://news.example/world/2025/story.html');
+    const hrefs = v.document.blocks.flatMap((b) => b.runs.flatMap((r) => r.marks ?? [])).flatMap((m) => (m.type === 'link' ? [m.href] : []));
+    expect(hrefs).toContain('https://news.example/photos');
+    expect(res.warnings.join('\n')).toMatch(/image dropped: image https:\/\/news\.example\/img\/photo\.png is on the network and imports never fetch/);
+    expect(v.provenance).not.toHaveProperty('originalUrl');
+  });
+
+  it.each([
+    ['<link rel="canonical" href="https://canon.example/a">', 'https://canon.example/a'],
+    ['<meta property="og:url" content="https://og.example/b">', 'https://og.example/b'],
+    ['<link rel="canonical" href="javascript:alert(1)">', null],
+  ])('declared URL from %s', async (head, url) => {
+    const { lib, part } = setup();
+    await part.importFile({ fileName: 'p.html', contentBase64: b64(`<html><head>${head}<title>T</title></head><body><article><p>${'Readable words in a paragraph. '.repeat(12)}</p></article></body></html>`) });
+    expect(lib.added[0]!.meta.url).toBe(url);
+  });
+
   it('a single-file page keeps its inlined raster image as media, never as a data: URL', async () => {
     const page = `<html><head><title>Single file</title><style>p{background:url(data:image/png;base64,${PNG_1X1.toString('base64')})}</style></head><body><article>
       <p>${'This saved page carries its images inside the file itself, as data URLs. '.repeat(4)}</p>
