@@ -46,9 +46,21 @@ export function NoteEditor({ note, field, root, doc }: { note: AnchoredAnnotatio
     timer.current = window.setTimeout(flush, SAVE_AFTER_MS);
   };
 
-  // Leaving the card (closing, another note, another document) saves what was typed.
-  useEffect(() => () => {
-    if (timer.current !== undefined) flush();
+  // Leaving the card (closing, another note, another document) saves what was typed,
+  // and so does the window going away or to the background, without waiting for the pause.
+  useEffect(() => {
+    const away = () => {
+      if (timer.current !== undefined && (document.visibilityState === 'hidden' || !document.hasFocus())) flush();
+    };
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('blur', away);
+    document.addEventListener('visibilitychange', away);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('blur', away);
+      document.removeEventListener('visibilitychange', away);
+      if (timer.current !== undefined) flush();
+    };
   }, [flush]);
 
   useLayoutEffect(() => {
