@@ -13,10 +13,11 @@
  *   trimmer (it deletes Arabic letters) and no stop-word filter (Arabic
  *   function words carry meaning in phrases, and removing them hurt recall);
  * - search pipeline: the query-side key. Daftar never sends user text through
- *   idx.search (Lunr's query syntax would throw on `:` or `^`); query.ts builds
- *   clauses with idx.query and usePipeline: false. The search pipeline is only
- *   kept so a loaded index is complete, and lunr.QueryLexer.termSeparator is
- *   left alone for the same reason.
+ *   idx.search (Lunr's query syntax would throw on `:` or `^`) and does not
+ *   call idx.query either: query.ts reads the inverted index, the token set and
+ *   the BM25 field vectors directly (lookup.ts says why). The search pipeline
+ *   is kept so a loaded index is complete, and lunr.QueryLexer.termSeparator is
+ *   left alone because no Lunr query string is ever parsed.
  */
 import lunr from 'lunr';
 import { indexKeys, queryKey, tokenize } from '../text';

@@ -1,6 +1,7 @@
 /**
  * Runs a parsed query over an index: which passages match (lookup.ts), in what
- * order (Lunr's BM25 score over the same keys), and the match ranges of each.
+ * order (Lunr's BM25 weights of the matched keys, lookup.ts keyWeight), and
+ * the match ranges of each.
  *
  * Semantics (docs/SEARCH.md):
  * - every included word/phrase/prefix is required, in the passage text or in
@@ -15,7 +16,7 @@
  */
 import type { Range } from '../api/contract';
 import type { SearchIndex } from './build';
-import { unitKeys, unitMatches, type UnitMatches } from './lookup';
+import { keyWeight, unitMatches, type UnitMatches } from './lookup';
 import { primaryLanguage } from './passages';
 import type { ParsedQuery } from './query-parse';
 
@@ -37,6 +38,8 @@ export interface QueryOutcome {
 
 /** Prefix expansions count less than a word typed in full. */
 const PREFIX_BOOST = 0.5;
+/** A phrase's words count more together than apart. */
+const PHRASE_BOOST = 1.5;
 
 /** Sorted, overlapping or touching ranges merged. */
 export function mergeRanges(ranges: Range[]): Range[] {
@@ -60,16 +63,22 @@ function allowedRefs(index: SearchIndex, parsed: ParsedQuery): (ref: number) => 
   };
 }
 
-function lunrScores(index: SearchIndex, parsed: ParsedQuery): Map<number, number> {
-  const scores = new Map<number, number>();
-  const results = index.lunr.query((q) => {
-    for (const unit of parsed.include) {
-      const boost = unit.type === 'prefix' ? PREFIX_BOOST : 1;
-      for (const key of unitKeys(index, unit)) q.term(key, { usePipeline: false, boost });
-    }
+/** Score of a passage: Lunr's BM25 weights of the keys that matched it, per unit. */
+function scoreOf(index: SearchIndex, parsed: ParsedQuery, perUnit: UnitMatches[], ref: number): number {
+  let score = 0;
+  perUnit.forEach((matches, i) => {
+    const found = matches.get(ref);
+    if (!found) return;
+    const unit = parsed.include[i]!;
+    let unitScore = 0;
+    for (const key of found.keys) unitScore += keyWeight(index, key, ref);
+    // A prefix stands for several words: its best-weighted key counts, discounted.
+    if (unit.type === 'prefix') unitScore = PREFIX_BOOST * Math.max(0, ...[...found.keys].map((k) => keyWeight(index, k, ref)));
+    // A phrase found as such is worth more than its words scattered.
+    if (unit.type === 'phrase') unitScore *= PHRASE_BOOST;
+    score += unitScore;
   });
-  for (const r of results) scores.set(Number(r.ref), r.score);
-  return scores;
+  return score;
 }
 
 export function runQuery(index: SearchIndex, parsed: ParsedQuery): QueryOutcome {
@@ -92,11 +101,10 @@ export function runQuery(index: SearchIndex, parsed: ParsedQuery): QueryOutcome 
     if (refs.length > 0) mode = 'any';
   }
 
-  const scores = lunrScores(index, parsed);
   const hits: RankedHit[] = refs.map((ref) => {
     const ranges: Range[] = [];
     for (const matches of perUnit) ranges.push(...(matches.get(ref)?.ranges ?? []));
-    return { ref, score: scores.get(ref) ?? 0, matches: mergeRanges(ranges), unitsMatched: counts.get(ref)! };
+    return { ref, score: scoreOf(index, parsed, perUnit, ref), matches: mergeRanges(ranges), unitsMatched: counts.get(ref)! };
   });
   // A passage showing the words beats one that only inherits them from its title.
   const shows = (h: RankedHit) => (h.matches.length > 0 ? 1 : 0);
