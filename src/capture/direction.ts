@@ -8,9 +8,10 @@
 import type { Dir } from '../document/types';
 import { langSchema } from '../document/validate';
 
-const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
-const HEBREW = /[\u0590-\u05FF]/gu;
-const LATIN = /[A-Za-z\u00C0-\u024F]/gu;
+// Letters only: Arabic-Indic digits and marks share the Arabic block but say nothing about direction.
+const ARABIC = /(?=\p{L})\p{Script=Arabic}/gu;
+const HEBREW = /(?=\p{L})\p{Script=Hebrew}/gu;
+const LATIN = /(?=\p{L})\p{Script=Latin}/gu;
 
 export interface ScriptCounts {
   rtl: number;
