@@ -7,7 +7,7 @@
  *   1. an index whose hash matches the library answers ('ready');
  *   2. otherwise the cached user index, then the bundled index, are tried;
  *   3. otherwise a new index is built: in-process when the library is small
- *      (a few thousand passages build in well under a second, faster than
+ *      (up to 2000 passages build in a fraction of a second, faster than
  *      starting a thread), in a worker thread otherwise. While a worker builds,
  *      the previous index keeps answering and IndexStatus says 'building' with
  *      progress: a stale index is never used without saying so.
@@ -32,7 +32,7 @@ export interface SearchEngineOptions {
   /** Where rebuilt indexes are cached (`<dataDir>/search/search-index.jsonl`); absent: not cached. */
   cacheIndexFile?: string;
   notes?: NotesSearchSource;
-  /** Libraries with at most this many passages are built in-process. Default 5000; 0 forces the worker. */
+  /** Libraries with at most this many passages are built in-process. Default 2000; 0 forces the worker. */
   inProcessLimit?: number;
   /** The worker to run builds in (worker-client.ts defaultWorkerEntry()). */
   worker: WorkerEntry;
@@ -47,7 +47,8 @@ export interface SearchEngine {
   close(): void;
 }
 
-const DEFAULT_IN_PROCESS_LIMIT = 5000;
+/** About 0.3 s of building: a short pause of the main process, less than starting a worker costs. */
+const DEFAULT_IN_PROCESS_LIMIT = 2000;
 /** Find-in-document keeps the normalised text of this many documents. */
 const FIND_CACHE_SIZE = 8;
 
