@@ -185,8 +185,7 @@ export function htmlToBlocks(root: Element, options: BlockOptions): BlocksResult
       } else {
         // Inline element in flow content: continue the current block.
         const added = inlineMark(el, options.baseUrl);
-        const elImages = el.querySelectorAll('img');
-        if (elImages.length > 0) {
+        if (hasImage(el)) {
           // Rare: an image inside a link or span. Treat its content as flow so the image becomes a figure.
           walkFlow(el, added ? withMark(marks, added) : marks, inner, pre);
         } else {
@@ -200,6 +199,14 @@ export function htmlToBlocks(root: Element, options: BlockOptions): BlocksResult
   walkFlow(root, [], scoped(root, { quote: false, list: null, lang: null, dir: null }), false);
   flush();
   return { blocks, images };
+}
+
+/** Whether an element holds an <img> (a plain walk: jsdom's selector engine is slow when called per element). */
+function hasImage(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName.toUpperCase() === 'IMG' || hasImage(child)) return true;
+  }
+  return false;
 }
 
 function scoped(el: Element, ctx: Context): Context {
