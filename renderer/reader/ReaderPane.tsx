@@ -4,14 +4,14 @@
  * (scroll to an offset and flash it) and mounts the registered reader layers
  * (notes, search) over the rendered text.
  */
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { blockText } from '../../src/document/types';
 import { useApp } from '../app/context';
 import { readerLayers } from '../app/panels';
 import { formatDate } from '../i18n';
 import { BlockView } from './BlockView';
 import { headingDomId } from './ids';
-import { clearHighlight, rangeFromOffsets, setHighlight } from './highlights';
+import { clearHighlight, rangeFromOffsets, setHighlight, textRangesFromOffsets } from './highlights';
 
 const FLASH = 'daftar-flash';
 const FLASH_MS = 2200;
@@ -27,23 +27,31 @@ export function ReaderPane() {
     [setReaderRoot],
   );
 
+  const handledSeq = useRef(0);
+  const flashTimer = useRef<number | undefined>(undefined);
   // Navigation: once the target document is rendered, scroll to the offset and flash it.
   useEffect(() => {
     if (root === null || current === null || scrollTarget === null) return;
-    if (scrollTarget.docId !== current.view.entry.id) return;
+    if (scrollTarget.docId !== current.view.entry.id || handledSeq.current === scrollTarget.seq) return;
+    handledSeq.current = scrollTarget.seq; // once: a later re-render (language, reload) must not scroll back
     const range = rangeFromOffsets(root, current.layout, scrollTarget.offset, Math.max(scrollTarget.end, scrollTarget.offset + 1));
     if (range === null) return;
     const anchor = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
     anchor?.scrollIntoView({ block: 'center' });
     if (!scrollTarget.flash) return;
-    setHighlight(FLASH, [range], 10);
+    setHighlight(FLASH, textRangesFromOffsets(root, current.layout, scrollTarget.offset, scrollTarget.end), 10);
     announce(t('highlightedResult'));
-    const timer = window.setTimeout(() => clearHighlight(FLASH), FLASH_MS);
-    return () => {
-      window.clearTimeout(timer);
-      clearHighlight(FLASH);
-    };
+    window.clearTimeout(flashTimer.current);
+    flashTimer.current = window.setTimeout(() => clearHighlight(FLASH), FLASH_MS);
   }, [root, current, scrollTarget, announce, t]);
+
+  useEffect(
+    () => () => {
+      window.clearTimeout(flashTimer.current);
+      clearHighlight(FLASH);
+    },
+    [],
+  );
 
   if (current === null) {
     return documentError !== null ? <p className="reader-message" role="alert">{documentError}</p> : <p className="reader-message">{t('loading')}</p>;

@@ -100,6 +100,12 @@ test('a citation opens the right source card, with facts, address as text and th
   // A citing sentence leads back to its place in the article.
   await card.getByRole('button', { name: 'ويشير تقرير الغارديان إلى أن مسؤولي الشركة تحدثوا مع الجيش الإسرائيلي' }).click();
   await expect(page.locator('a.citation', { hasText: 'ويشير تقرير الغارديان إلى أن مسؤولي الشركة' })).toBeInViewport();
+  // …and flashes exactly that sentence with a CSS Custom Highlight (no element added around the text).
+  const flashed = await page.evaluate(() => {
+    const highlight = CSS.highlights.get('daftar-flash');
+    return highlight ? [...highlight].map((r) => r.toString()) : null;
+  });
+  expect(flashed).toEqual(['ويشير تقرير الغارديان إلى أن مسؤولي الشركة تحدثوا مع الجيش الإسرائيلي']);
 });
 
 test('every source of the library has its card and status', async ({ page, daftar }) => {
