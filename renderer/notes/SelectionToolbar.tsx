@@ -6,7 +6,8 @@
  *
  * The selection becomes offsets with reader/highlights.ts (the document's
  * text is the only coordinate system); the toolbar keeps the selection alive
- * by not taking focus on mouse down.
+ * by not taking focus on mouse down. From the keyboard, Ctrl/Cmd+Shift+H
+ * moves focus into the toolbar (Tab between its buttons, Escape leaves it).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { HighlightColor } from '../../src/api/contract';
@@ -36,6 +37,7 @@ export function SelectionToolbar({ root, doc }: { root: HTMLElement; doc: Curren
   const { store, state, nt } = useNotes();
   const [picked, setPicked] = useState<Picked | null>(null);
   const frame = useRef(0);
+  const bar = useRef<HTMLDivElement>(null);
   const docId = doc.view.entry.id;
   const reattaching = state.reattaching !== null ? store.find(state.reattaching) : undefined;
   const reattachHere = reattaching !== undefined && reattaching.target.source === docId;
@@ -54,6 +56,18 @@ export function SelectionToolbar({ root, doc }: { root: HTMLElement; doc: Curren
     };
   }, [root]);
 
+  useEffect(() => {
+    if (picked === null) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'h') {
+        e.preventDefault();
+        bar.current?.querySelector<HTMLButtonElement>('button')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [picked]);
+
   if (picked === null) return null;
   const { start, end } = picked;
   const done = () => {
@@ -69,8 +83,17 @@ export function SelectionToolbar({ root, doc }: { root: HTMLElement; doc: Curren
   return (
     <div
       className="notes-toolbar"
+      ref={bar}
       role="toolbar"
       aria-label={nt('toolbar')}
+      aria-keyshortcuts="Control+Shift+H Meta+Shift+H"
+      title={nt('toolbarShortcut')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          done();
+        }
+      }}
       style={{ top: Math.max(0, picked.top - 48), left: picked.center }}
       onMouseDown={(e) => e.preventDefault()}
       data-testid="notes-toolbar"

@@ -9,6 +9,7 @@ import { localized } from '../i18n';
 const en = {
   notes: 'Notes',
   toolbar: 'Highlight the selected text',
+  toolbarShortcut: 'From the keyboard: Ctrl+Shift+H (⌘+Shift+H on a Mac) moves here; Escape leaves.',
   highlightIn: 'Highlight in {color}',
   addNote: 'Note',
   addNoteLong: 'Highlight and write a note',
@@ -98,6 +99,7 @@ export type NotesStringKey = keyof typeof en;
 const ar: Record<NotesStringKey, string> = {
   notes: 'الملاحظات',
   toolbar: 'تظليل النص المحدد',
+  toolbarShortcut: 'من لوحة المفاتيح: Ctrl+Shift+H (أو ⌘+Shift+H على ماك) للانتقال إلى هنا، وEscape للخروج.',
   highlightIn: 'تظليل باللون {color}',
   addNote: 'ملاحظة',
   addNoteLong: 'تظليل وكتابة ملاحظة',

@@ -322,3 +322,22 @@ test('a note in the panel leads to its highlight, and the highlight back to its 
   await panel.locator('select').selectOption('position');
   await expect(list.locator('li').first()).toContainText('الوحدة 8200');
 });
+
+test('from the keyboard: Ctrl+Shift+H moves into the toolbar, Tab and Enter highlight, Escape leaves', async ({ daftar, page }) => {
+  await daftar.ready();
+  await selectInWord(page, 'خالفت شروط', 0, 'خالفت شروط'.length);
+  await expect(page.getByTestId('notes-toolbar')).toBeVisible();
+  await page.keyboard.press('Control+Shift+H');
+  await expect(page.getByTestId('notes-toolbar').locator('[data-color="yellow"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('notes-toolbar').locator('[data-color="green"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => highlightSize(page, 'daftar-note-green')).toBe(1);
+  await expect(page.getByTestId('notes-toolbar')).toHaveCount(0);
+
+  await selectInWord(page, 'الأيام الماضية', 0, 'الأيام الماضية'.length);
+  await page.keyboard.press('Control+Shift+H');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('notes-toolbar')).toHaveCount(0);
+  expect(await highlightSize(page, 'daftar-note-yellow')).toBe(0);
+});
