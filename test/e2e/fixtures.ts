@@ -17,6 +17,15 @@ import { join } from 'node:path';
 import { test as base, expect, _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { startServe, type RunningServe } from './host';
 
+/**
+ * scheme://host of a URL. Not URL.origin: for app:// (not a "special" scheme)
+ * that is the string "null", which would make every custom scheme look alike.
+ */
+export function originOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const target = process.env.DAFTAR_E2E_TARGET;
@@ -89,7 +98,7 @@ export const test = base.extend<{ daftar: DaftarApp } & Options, WorkerFixtures>
         app.on('window', watch);
         page = await app.firstWindow();
         watch(page);
-        origin = new URL(page.url()).origin;
+        origin = originOf(page.url());
         stop = () => app.close();
         return;
       }
