@@ -75,6 +75,12 @@ export function createCapturePart(ctx: ServiceContext, options: CapturePartOptio
 
   async function store(prepared: Prepared): Promise<CaptureResponse> {
     const { version: input, warnings } = prepared;
+    const before = input.sourceId ? ctx.library.view().entries.find((e) => e.id === input.sourceId) : undefined;
+    const current = before?.versions.find((v) => v.current);
+    if (current && before?.provenance?.rawSha256 && before.provenance.rawSha256 === input.provenance.rawSha256) {
+      // Still stored: the user asked for a new version, and its capture time is a fact worth keeping.
+      warnings.push(`capture: the bytes are identical to version ${current.version} (SHA-256 ${input.provenance.rawSha256?.slice(0, 12)}…)`);
+    }
     let stored;
     try {
       stored = await ctx.library.addVersion(input);

@@ -226,6 +226,8 @@ describe('re-capture', () => {
     const second = await part.captureSource({ url: server.url('/v1') });
     expect(lib.added[1]!.sourceId).toBe('src-a');
     expect(second).toMatchObject({ version: 'v2', reanchored: { anchored: 3, orphaned: 1 } });
+    expect(second.warnings.join()).toMatch(/the bytes are identical to version v1/);
+    expect(first.warnings.join()).not.toMatch(/identical/);
     expect(calls).toEqual([['src-a', documentText(lib.added[1]!.document), 'hash-v2']]);
   });
 
