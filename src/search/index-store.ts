@@ -20,8 +20,11 @@ import type { SearchIndex } from './build';
 import type { IndexInput, IndexedDocument, Passage } from './passages';
 
 export const INDEX_FORMAT = 'daftar-search-index';
-/** Bump when the file layout OR anything that changes keys (normalisation, stemming, tokenizer) changes. */
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bump when the file layout OR anything that changes keys (normalisation,
+ * stemming, tokenizer) changes. 2: flat positions (build.ts compactPositions).
+ */
+export const INDEX_FORMAT_VERSION = 2;
 export const INDEX_FILE_NAME = 'search-index.jsonl';
 
 export interface IndexHeader {

@@ -18,7 +18,8 @@ import { titleFieldOf } from './build';
 import { FIELDS } from './pipeline';
 import type { QueryUnit } from './query-parse';
 
-type FieldPostings = Record<string, { position?: [number, number][] }>;
+/** ref → flat [start, length, start, length…] (build.ts compactPositions). */
+type FieldPostings = Record<string, number[]>;
 type Posting = Record<string, FieldPostings>;
 
 export interface UnitOccurrence {
@@ -55,10 +56,10 @@ function addPosting(matches: UnitMatches, key: string, posting: Posting, accept?
   const inText = posting[FIELDS.text] ?? {};
   // for…in rather than Object.entries: no intermediate arrays for common words.
   for (const refText in inText) {
-    const meta = inText[refText]!;
+    const flat = inText[refText]!;
     const ref = Number(refText);
-    for (const [start, length] of meta.position ?? []) {
-      const range: Range = [start, start + length];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const range: Range = [flat[i]!, flat[i]! + flat[i + 1]!];
       if (accept && !accept(ref, range)) continue;
       const found = occurrence(matches, ref);
       found.ranges.push(range);

@@ -46,7 +46,7 @@ describe('index serialisation', () => {
 
   it.each([
     ['a stale index (other content hash)', () => parseIndex(serialised, 'hash-2'), 'stale', /built for other content/],
-    ['an older format', () => parseIndex(withHeader({ version: 0 }), 'hash-1'), 'format', /index format 0, this version of Daftar reads 1/],
+    ['an older format', () => parseIndex(withHeader({ version: 1 }), 'hash-1'), 'format', new RegExp(`index format 1, this version of Daftar reads ${INDEX_FORMAT_VERSION}`)],
     ['another lunr version', () => parseIndex(withHeader({ lunrVersion: '1.0.0' }), 'hash-1'), 'format', /built with lunr 1\.0\.0/],
     ['a foreign file', () => parseIndex('{"hello":1}\n{}', 'hash-1'), 'corrupt', /not a Daftar search index/],
     ['a header that is not JSON', () => parseIndex('nope\n{}', 'hash-1'), 'corrupt', /header is not JSON/],
