@@ -19,7 +19,7 @@ import { NoticeToast } from './NoticeToast';
 import { ACTIVE_HIGHLIGHT, ALL_HIGHLIGHT_NAMES, notesAt, paintPlan } from './paint';
 import { SelectionToolbar } from './SelectionToolbar';
 import { quoteOf } from './store';
-import { useNotes } from './useNotes';
+import { useNotes, useNotesSync } from './useNotes';
 import './notes.css';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -41,6 +41,7 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
 }
 
 export function NotesLayer({ root, doc }: ReaderLayerProps) {
+  useNotesSync();
   const { store, state, nt } = useNotes();
   const docId = doc.view.entry.id;
   const notes = useMemo(() => state.list.filter((n) => n.target.source === docId), [state.list, docId]);

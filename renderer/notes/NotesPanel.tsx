@@ -14,10 +14,11 @@ import { COLORS, DEFAULT_QUERY, orphansOf, selectNotes, tagKey, tagsInUse, type 
 import { ExportImport } from './ExportImport';
 import { OrphanList } from './OrphanList';
 import { quoteOf } from './store';
-import { useNotes } from './useNotes';
+import { useNotes, useNotesSync } from './useNotes';
 import './notes.css';
 
 export function NotesPanel({ arg }: SidePanelProps) {
+  useNotesSync();
   const { store, state, nt } = useNotes();
   const { current, library, navigate, panel } = useApp();
   const docId = current?.view.entry.id;

@@ -68,6 +68,7 @@ export class NotesStore {
   private readonly listeners = new Set<() => void>();
   private readonly history: UndoHistory;
   private queue: Promise<unknown> = Promise.resolve();
+  private loading: Promise<void> | undefined;
   private seq = 0;
 
   constructor(
@@ -135,7 +136,7 @@ export class NotesStore {
   private async failed(error: unknown, kind: NoticeKind): Promise<void> {
     if (codeOf(error) === 'conflict' || codeOf(error) === 'not-found') {
       // Someone else changed it: show what is saved now, and forget undo steps it broke.
-      await this.load();
+      await this.reload();
       this.notify('conflict', { message: messageOf(error) });
     } else {
       this.notify(kind, { message: messageOf(error) });
@@ -160,8 +161,21 @@ export class NotesStore {
     this.history.record(change);
   }
 
-  /** Loads every note; an outside change since the last load drops the undo steps it invalidates. */
-  async load(): Promise<void> {
+  /**
+   * Loads every note; an outside change since the last load drops the undo
+   * steps it invalidates. Queued behind the writes in flight: a list read
+   * before a write commits would look like an outside change and drop the
+   * undo step of that write. Calls made while one is waiting share it.
+   */
+  load(): Promise<void> {
+    if (this.loading) return this.loading;
+    const run = this.queue.then(() => this.reload());
+    this.loading = run.finally(() => (this.loading = undefined));
+    this.queue = this.loading;
+    return this.loading;
+  }
+
+  private async reload(): Promise<void> {
     try {
       const list = await this.api.listAnnotations({});
       this.history.reconcile(currentState(list));
@@ -256,7 +270,7 @@ export class NotesStore {
   importNotes(content: string): Promise<ImportAnnotationsResponse | undefined> {
     return this.write(async () => {
       const report = await this.api.importAnnotations({ content });
-      await this.load();
+      await this.reload();
       this.notify('imported', { added: report.added, updated: report.updated, unchanged: report.unchanged, errors: report.errors.length });
       return report;
     }, 'import-failed');

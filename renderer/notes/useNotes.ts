@@ -16,6 +16,17 @@ export function useNotes(): { store: NotesStore; state: NotesState; nt: NotesT }
   const store = notesStoreFor(api);
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const nt = useMemo(() => notesT(lang), [lang]);
+  return { store, state, nt };
+}
+
+/**
+ * Keeps the list in step with the store on disk: loads it once, and again
+ * when the window comes back. Called by the two roots (reader layer, notes
+ * panel) only, so one focus is not a load per component.
+ */
+export function useNotesSync(): void {
+  const { api } = useApp();
+  const store = notesStoreFor(api);
   useEffect(() => {
     if (!loaded.has(store)) {
       loaded.add(store);
@@ -31,5 +42,4 @@ export function useNotes(): { store: NotesStore; state: NotesState; nt: NotesT }
       document.removeEventListener('visibilitychange', reload);
     };
   }, [store]);
-  return { store, state, nt };
 }

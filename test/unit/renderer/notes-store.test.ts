@@ -200,3 +200,39 @@ describe('NotesStore undo and the open card', () => {
     expect(store.getState().editing).toEqual({ id: b.id, field: 'tags' });
   });
 });
+
+describe('NotesStore load ordering', () => {
+  it('a reload asked for while a write is in flight waits for it, so the write keeps its undo step', async () => {
+    const { api } = fakeNotesApi();
+    const store = new NotesStore(api);
+    await store.load();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const create = api.createAnnotation;
+    api.createAnnotation = async (req) => {
+      await gate;
+      return create(req);
+    };
+    // A list call takes its snapshot at once and answers a little later (as over IPC).
+    const list = api.listAnnotations;
+    api.listAnnotations = async (req) => {
+      const snapshot = await list(req);
+      await gate;
+      await new Promise((r) => setTimeout(r, 5));
+      return snapshot;
+    };
+    const made = store.create('article', 0, 4, 'yellow');
+    const loaded = store.load(); // e.g. the window got focus at the same moment
+    release();
+    await Promise.all([made, loaded]);
+    expect(store.getState().list).toHaveLength(1);
+    expect(store.getState().canUndo).toBe(true);
+  });
+
+  it('loads asked for together share one call', async () => {
+    const { api } = fakeNotesApi();
+    const store = new NotesStore(api);
+    await Promise.all([store.load(), store.load(), store.load()]);
+    expect(api.calls.filter((c) => c === 'list')).toHaveLength(1);
+  });
+});
