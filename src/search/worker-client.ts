@@ -5,7 +5,8 @@
  * builder's memory at once.
  *
  * Which file the worker runs: the bundled out/main/search-worker.js when this
- * code runs from the bundle (it sits beside it); otherwise src/search/worker.ts
+ * code runs from the bundle (beside it, or one folder up from a shared chunk);
+ * otherwise src/search/worker.ts
  * through tsx (`--import tsx`), which is what tests and `npx tsx` runs use.
  */
 import { existsSync } from 'node:fs';
@@ -20,8 +21,10 @@ export interface WorkerEntry {
 }
 
 export function defaultWorkerEntry(dir: string = __dirname): WorkerEntry {
-  const bundled = join(dir, 'search-worker.js');
-  if (existsSync(bundled)) return { file: bundled };
+  // The bundler may put this code in out/main/ or in a shared chunk under out/main/chunks/.
+  for (const bundled of [join(dir, 'search-worker.js'), join(dir, '..', 'search-worker.js')]) {
+    if (existsSync(bundled)) return { file: bundled };
+  }
   return { file: join(dir, 'worker.ts'), execArgv: ['--import', 'tsx'] };
 }
 
