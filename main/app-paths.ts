@@ -5,7 +5,7 @@
  * `resources/archive` in a package (electron-builder.yml extraResources) and
  * `assets/archive` of the repository in development.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultDataDir, pathsFor } from '../src/api/paths';
 import type { Paths } from '../src/api/context';
 
@@ -29,15 +29,21 @@ export interface ShellPaths {
   /** The built preload bundle. */
   preloadFile: string;
   windowStateFile: string;
+  /** The shipped archive, offered when DAFTAR_ARCHIVE_DIR names a damaged one. */
+  fallbackArchive?: string;
 }
 
 export function shellPaths(loc: ShellLocation): ShellPaths {
   const dataDir = loc.home === undefined ? defaultDataDir(loc.env, loc.platform) : defaultDataDir(loc.env, loc.platform, loc.home);
-  const bundledArchive = loc.isPackaged ? join(loc.resourcesPath, 'archive') : join(loc.appPath, 'assets', 'archive');
+  const shipped = loc.isPackaged ? join(loc.resourcesPath, 'archive') : join(loc.appPath, 'assets', 'archive');
+  // DAFTAR_ARCHIVE_DIR opens another archive folder, as `--archive DIR` does for the CLI.
+  const override = loc.env?.DAFTAR_ARCHIVE_DIR;
+  const bundledArchive = override ? resolve(override) : shipped;
   return {
     service: pathsFor(bundledArchive, dataDir),
     rendererDir: join(loc.mainDir, '..', 'renderer'),
     preloadFile: join(loc.mainDir, '..', 'preload', 'preload.js'),
     windowStateFile: join(dataDir, 'window-state.json'),
+    ...(bundledArchive !== shipped ? { fallbackArchive: shipped } : {}),
   };
 }

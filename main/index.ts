@@ -71,6 +71,7 @@ async function start(): Promise<void> {
   serveAppProtocol(protocol, { renderer: paths.rendererDir, archives: { bundled: paths.service.bundledArchive, user: paths.service.userArchive } });
   service = await createService({
     paths: paths.service,
+    fallbackArchive: paths.fallbackArchive,
     transport: 'electron',
     appVersion: app.getVersion(),
     systemLocale: app.getSystemLocale() || app.getLocale(),

@@ -64,7 +64,6 @@ export const ar: Strings = {
   embedFrom: 'منشور على {provider}',
   embedMedia: 'وسائط (لم تُحمَّل، تظهر رابطًا)',
   imageMissing: 'الصورة غير محفوظة في الأرشيف',
-  imageDesktopOnly: 'تظهر الصورة في تطبيق سطح المكتب فقط',
   archiveErrorTitle: 'تعذّر فتح الأرشيف',
   archiveErrorFile: 'الملف',
   archiveErrorProblem: 'المشكلة',

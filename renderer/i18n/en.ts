@@ -67,7 +67,6 @@ export const en = {
   embedFrom: 'Post on {provider}',
   embedMedia: 'Media (not loaded, shown as an address)',
   imageMissing: 'Image not stored in the archive',
-  imageDesktopOnly: 'Image shown in the desktop app only',
   archiveErrorTitle: 'The archive could not be opened',
   archiveErrorFile: 'File',
   archiveErrorProblem: 'Problem',

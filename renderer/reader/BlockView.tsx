@@ -63,7 +63,7 @@ function FigureView({ block, common, text }: { block: FigureBlock; common: Commo
   const { t, info, current } = useApp();
   const url = figureImageUrl(block.src, current?.view.entry.location ?? 'bundled', info?.transport);
   const [broken, setBroken] = useState(false);
-  const missingKey = block.src === undefined || broken ? 'imageMissing' : 'imageDesktopOnly';
+  const missingKey = 'imageMissing';
   return (
     <figure {...common} className="doc-figure">
       {url !== null && !broken ? (

@@ -130,6 +130,12 @@ describe('shellPaths', () => {
     expect(p.service.dataDir).toBe('/Users/u/Library/Application Support/Daftar');
     expect(p.rendererDir).toBe('/opt/Daftar/resources/app.asar/out/renderer');
   });
+  it('opens another archive with DAFTAR_ARCHIVE_DIR, keeping the shipped one as the fallback', () => {
+    const p = shellPaths({ isPackaged: true, resourcesPath: '/opt/Daftar/resources', appPath: '/opt/Daftar/resources/app.asar', mainDir: '/x', env: { DAFTAR_ARCHIVE_DIR: '/tmp/other' }, platform: 'linux', home: '/home/u' });
+    expect(p.service.bundledArchive).toBe('/tmp/other');
+    expect(p.fallbackArchive).toBe('/opt/Daftar/resources/archive');
+    expect(shellPaths({ isPackaged: true, resourcesPath: '/r', appPath: '/a', mainDir: '/x', env: {}, platform: 'linux', home: '/h' }).fallbackArchive).toBeUndefined();
+  });
   it('honours DAFTAR_DATA_DIR like the CLI', () => {
     const p = shellPaths({ isPackaged: false, resourcesPath: '/r', appPath: '/repo', mainDir: '/repo/out/main', env: { DAFTAR_DATA_DIR: '/tmp/d' }, platform: 'linux', home: '/home/u' });
     expect(p.service.dataDir).toBe('/tmp/d');

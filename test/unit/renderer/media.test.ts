@@ -6,8 +6,8 @@ describe('figureImageUrl', () => {
     expect(figureImageUrl('media/ab12.png', 'bundled', 'electron')).toBe('archive/bundled/media/ab12.png');
     expect(figureImageUrl('media/ab12.jpg', 'user', 'electron')).toBe('archive/user/media/ab12.jpg');
   });
-  it('has no image URL over HTTP (the host serves no media) or before app info arrived', () => {
-    expect(figureImageUrl('media/ab12.png', 'bundled', 'http')).toBeNull();
+  it('uses the same path over the HTTP host, and none before app info arrived', () => {
+    expect(figureImageUrl('media/ab12.png', 'bundled', 'http')).toBe('archive/bundled/media/ab12.png');
     expect(figureImageUrl('media/ab12.png', 'bundled', undefined)).toBeNull();
   });
   const hostile = [
