@@ -102,7 +102,9 @@ export function SearchBox() {
     }
   };
 
-  const showPopup = expanded && state.query.trim() !== '';
+  // The popup also opens, empty, to show an index rebuild in progress.
+  const building = state.index?.state === 'building';
+  const showPopup = expanded && (state.query.trim() !== '' || building);
   const activeOption = showPopup ? model.options[active] : undefined;
 
   return (
@@ -134,7 +136,10 @@ export function SearchBox() {
           controller.setQuery(event.target.value);
           setExpanded(true);
         }}
-        onFocus={() => setExpanded(true)}
+        onFocus={() => {
+          setExpanded(true);
+          void controller.refreshStatus();
+        }}
         onKeyDown={onKeyDown}
       />
       {showPopup && (

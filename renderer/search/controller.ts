@@ -95,6 +95,23 @@ export class SearchController {
     }
   }
 
+  /**
+   * Asks for the index status without searching (the field got focus), so a
+   * rebuild in progress is shown before the reader types; a failure is ignored
+   * (the next search reports it).
+   */
+  async refreshStatus(): Promise<void> {
+    if (this.disposed) return;
+    try {
+      const status = await this.api.getIndexStatus();
+      if (this.disposed) return;
+      this.set({ index: status });
+      this.watchIndex(status);
+    } catch {
+      // Nothing to show yet; searching will surface the error.
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.debounce !== null) this.timers.clearTimeout(this.debounce);

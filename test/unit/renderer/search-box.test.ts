@@ -170,6 +170,20 @@ describe('SearchBox', () => {
     expect(host.querySelector('.search-index-status')?.textContent).toContain('42٪');
   });
 
+  it('shows a rebuild in progress as soon as the field gets focus, before any query', async () => {
+    const api = fakeApi(async () => response());
+    api.getIndexStatus.mockResolvedValue({ state: 'building', progress: 0.3, documents: 0, passages: 0 });
+    const input = await mount(api);
+    await act(async () => {
+      input.focus();
+    });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+    });
+    expect(host.querySelector('.search-index-status')?.textContent).toContain('30٪');
+    expect(api.search).not.toHaveBeenCalled();
+  });
+
   it('is one keystroke away: Ctrl+K from anywhere, "/" unless typing in a field', async () => {
     const input = await mount(fakeApi(async () => response()));
     const textarea = document.createElement('textarea');

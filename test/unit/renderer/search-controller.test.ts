@@ -101,6 +101,26 @@ describe('SearchController', () => {
     expect(c.getState()).toMatchObject({ index: READY, response: { total: 4 } });
   });
 
+  it('shows a rebuild in progress when asked without a query, and keeps polling until it is done', async () => {
+    const { api, setStatus } = fakeApi();
+    setStatus({ state: 'building', progress: 0.1, documents: 0, passages: 0 });
+    const c = new SearchController(api);
+    await c.refreshStatus();
+    expect(c.getState().index).toMatchObject({ state: 'building', progress: 0.1 });
+    setStatus(READY);
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(c.getState().index).toEqual(READY);
+    expect(api.search).not.toHaveBeenCalled(); // no query, nothing to run again
+  });
+
+  it('ignores a failing status call (the next search reports problems)', async () => {
+    const { api } = fakeApi();
+    api.getIndexStatus.mockRejectedValueOnce(new Error('search: not ready'));
+    const c = new SearchController(api);
+    await c.refreshStatus();
+    expect(c.getState()).toMatchObject({ index: null, error: null });
+  });
+
   it('stops everything when disposed', async () => {
     const { api, calls } = fakeApi();
     const c = new SearchController(api);
