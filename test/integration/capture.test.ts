@@ -13,6 +13,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import type { ServiceContext } from '../../src/api/context';
 import { ApiError } from '../../src/api/errors';
 import { createCapturePart } from '../../src/api/parts/capture';
+import { inlineExtractor } from '../../src/capture/extract-runner';
 import { createService } from '../../src/api/create-service';
 import { createLibrary } from '../../src/archive/library';
 import { verifyArchive } from '../../src/capture/verify';
@@ -52,7 +53,8 @@ function setup() {
   const now = () => new Date('2026-01-02T03:04:05.000Z');
   const library = createLibrary({ bundledArchive: bundled, userArchive, log: () => undefined, now });
   const ctx = { paths: { bundledArchive: bundled, userArchive, dataDir: join(work, 'data') }, library, now, log: () => undefined, appVersion: '0', transport: 'http', systemLocale: 'en' } satisfies ServiceContext;
-  return { library, part: createCapturePart(ctx, { limits: { pageTimeoutMs: 3000 } }) };
+  // Extraction on this thread: the worker (60 s limit, tsx start-up) is covered by extract-runner.test.ts and the whole-service test below.
+  return { library, part: createCapturePart(ctx, { limits: { pageTimeoutMs: 3000 }, extract: inlineExtractor }) };
 }
 
 function snapshot(dir: string): Record<string, string> {
@@ -115,7 +117,8 @@ describe('capture into the real library', () => {
 });
 
 describe('the whole service', () => {
-  it('re-capture moves a note on the old version to the new text', async () => {
+  // Two captures through the real worker threads: slow to start under tsx on a busy machine.
+  it('re-capture moves a note on the old version to the new text', { timeout: 120_000 }, async () => {
     const service = await createService({
       paths: { bundledArchive: bundled, userArchive, dataDir: join(work, 'data') },
       transport: 'http',

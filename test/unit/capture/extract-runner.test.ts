@@ -14,7 +14,8 @@ import { fixture } from './helpers/server';
 const entry = workerEntry(`${__dirname}/../../../src/capture`)!;
 
 describe('workerExtractor', () => {
-  it('finds the worker source and gives the same document as inline extraction', async () => {
+  // Worker start-up (tsx, jsdom) takes seconds on a busy machine: a wider limit than the suite default.
+  it('finds the worker source and gives the same document as inline extraction', { timeout: 60_000 }, async () => {
     expect(entry.file).toMatch(/worker\.ts$/);
     const html = fixture('news-ar.html').toString('utf8');
     const options = { url: 'https://example.org/a', where: 'news-ar' };
@@ -22,7 +23,7 @@ describe('workerExtractor', () => {
     expect(inWorker).toEqual(inline);
   });
 
-  it('passes a CaptureError back with its code', async () => {
+  it('passes a CaptureError back with its code', { timeout: 60_000 }, async () => {
     const error = await workerExtractor(entry)(fixture('no-content.html').toString('utf8'), { where: 'empty page' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CaptureError);
     expect((error as CaptureError).code).toBe('unsupported');
