@@ -7,7 +7,7 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DaftarApi, SearchResponse } from '../../../src/api/contract';
+import type { DaftarApi, IndexStatus, SearchResponse } from '../../../src/api/contract';
 import { AppProvider } from '../../../renderer/app/context';
 import { DEBOUNCE_MS } from '../../../renderer/search/controller';
 import { findStore } from '../../../renderer/search/find-store';
@@ -17,7 +17,7 @@ import { SearchBox } from '../../../renderer/search/SearchBox';
 // jsdom does no layout, so it has no scrollIntoView; the list calls it to keep the active option visible.
 Element.prototype.scrollIntoView = function scrollIntoView() {};
 
-const READY = { state: 'ready' as const, progress: 1, documents: 2, passages: 40 };
+const READY: IndexStatus = { state: 'ready', progress: 1, documents: 2, passages: 40 };
 
 function response(patch: Partial<SearchResponse> = {}): SearchResponse {
   return {
