@@ -63,13 +63,14 @@ export function createCapturePart(ctx: ServiceContext, options: CapturePartOptio
   const entryOf = (id: string): LibraryEntry => {
     const entry = ctx.library.view().entries.find((e) => e.id === id);
     if (!entry) throw new ApiError('not-found', `capture: no source with id ${JSON.stringify(id)} in the library`);
+    if (entry.kind !== 'source') throw new ApiError('bad-request', `capture: ${JSON.stringify(id)} is the archive's article, not a source; captures and imports attach to sources`);
     return entry;
   };
 
   /** The entry a capture of `url` should attach to when the caller named none. */
   const entryForUrl = (url: string): string | undefined => {
     const entries = ctx.library.view().entries;
-    const match = entries.find((e) => e.kind === 'source' && (sameUrl(e.url, url) || sameUrl(e.provenance?.originalUrl, url)));
+    const match = entries.find((e) => e.kind === 'source' && (sameUrl(e.url, url) || sameUrl(e.provenance?.originalUrl, url) || sameUrl(e.provenance?.finalUrl, url)));
     return match?.id;
   };
 

@@ -199,6 +199,15 @@ describe('captureSource: pages that fail clearly and store nothing', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('the article is not a source: a capture cannot replace its text', async () => {
+    const lib = fakeLibrary([{ id: 'the-article', kind: 'article' }]);
+    const { part } = setup(lib);
+    const error = await apiFailure(part.captureSource({ url: server.url('/v1'), sourceId: 'the-article' }));
+    expect(error.code).toBe('bad-request');
+    expect(error.message).toMatch(/"the-article" is the archive's article, not a source/);
+    expect(lib.added).toHaveLength(0);
+  });
+
   it('a library failure comes back as an error, with nothing half-done reported as success', async () => {
     const lib = fakeLibrary();
     lib.failNext = new Error('disk full');
