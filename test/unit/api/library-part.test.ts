@@ -18,7 +18,9 @@ function context(): ServiceContext & { log: ReturnType<typeof vi.fn> } {
 describe('library part: app info, library, documents', () => {
   it('reports app info from the context', async () => {
     const ctx = context();
-    expect(await createLibraryPart(ctx).getAppInfo()).toEqual({ name: 'Daftar', version: '0.1.0', transport: 'http', systemLocale: 'ar-EG', dataDir: ctx.paths.dataDir, archiveDir: ctx.paths.bundledArchive, canCapture: false });
+    expect(await createLibraryPart(ctx).getAppInfo()).toEqual({ name: 'Daftar', version: '0.1.0', transport: 'http', systemLocale: 'ar-EG', dataDir: ctx.paths.dataDir, archiveDir: ctx.paths.bundledArchive, canCapture: false, notices: [] });
+    const notice = { code: 'notes-db-corrupt', message: 'moved aside', keptAt: '/d/daftar.sqlite.corrupt' };
+    expect((await createLibraryPart(ctx, { canCapture: true, notices: () => [notice] }).getAppInfo())).toMatchObject({ canCapture: true, notices: [notice] });
     expect((await createLibraryPart(ctx, { canCapture: true }).getAppInfo()).canCapture).toBe(true);
   });
 
