@@ -3,6 +3,7 @@
  * Readability, which would hide some of it): each snippet must come out as
  * text only, with no way to run code or reach the network.
  */
+import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { htmlToBlocks } from '../../../src/capture/html-blocks';
@@ -104,5 +105,24 @@ describe('block structure', () => {
     const { images, blocks } = convert('<img src="javascript:alert(1)" alt="a"><img src="data:image/svg+xml;base64,PHN2Zz4=" alt="b"><img src="file:///etc/x.png" alt="c"><img src="data:image/png;base64,iVBORw0KGgo=" alt="d">');
     expect(blocks.map((b) => b.type)).toEqual(['figure', 'figure', 'figure', 'figure']);
     expect(images).toEqual([{ blockIndex: 3, url: 'data:image/png;base64,iVBORw0KGgo=' }]);
+  });
+});
+
+describe('sanitising any mix of hostile fragments (property)', () => {
+  const fragments = [
+    '<p>', '</p>', '<div>', '</div>', '<a href="javascript:alert(1)">', '<a href="https://ok.example/">', '</a>', '<img src=x onerror=alert(1)>',
+    '<svg><script>alert(1)</script></svg>', '<script>alert(1)</script>', '<style>p{background:url(x)}</style>', '<iframe srcdoc="<script>alert(1)</script>">',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">', '<math><mi xlink:href="javascript:alert(1)">m</mi></math>', '<form><input value=v></form>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '<a href="data:text/html,x">', '<p style="width:expression(alert(1))">', '<object data="x">',
+    '<!--', '-->', '<![CDATA[', ']]>', '<template>', '</template>', 'plain words', 'كلمات', '<em>', '</em>', '<blockquote>', '<ul><li>', '</li></ul>',
+  ];
+  it('never lets active content or a non-http(s) link through', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 25 }), (parts) => {
+        const { blocks } = convert(parts.join(''));
+        expectNoActiveContent({ document: { type: 'document', version: 1, lang: 'en', dir: 'ltr', blocks }, meta: { title: 't', url: null, lang: 'en', dir: 'ltr' } });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
