@@ -21,7 +21,9 @@ function sniff(bytes: Uint8Array): 'pdf' | 'image' | 'html' | 'binary' | 'unknow
   if (head.startsWith('%PDF-')) return 'pdf';
   if (imageTypeOf(bytes)) return 'image';
   if (/^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article|p|div)\b/i.test(head)) return 'html';
-  if (bytes.subarray(0, 512).includes(0)) return 'binary';
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // UTF-16 text (Notepad's "Unicode") is full of NUL bytes; its byte-order mark says it is text.
+  if (!utf16 && bytes.subarray(0, 512).includes(0)) return 'binary';
   return 'unknown';
 }
 

@@ -140,6 +140,13 @@ describe('importFile: content', () => {
     expect(v.raw.extension).toBe('txt');
   });
 
+  it('a UTF-16 text file with a byte-order mark (Notepad "Unicode") imports', async () => {
+    const { lib, part } = setup();
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('نص عربي في ملف.\n\nSecond paragraph.', 'utf16le')]);
+    await part.importFile({ fileName: 'unicode.txt', contentBase64: b64(utf16) });
+    expect(lib.added[0]!.document.blocks.map(blockText)).toEqual(['نص عربي في ملف.', 'Second paragraph.']);
+  });
+
   it('a date line that is not a calendar date is not the seed format: plain text', async () => {
     const { lib, part } = setup();
     await part.importFile({ fileName: 'x.txt', contentBase64: b64(' date 2025-02-30 some text here') });
