@@ -55,7 +55,7 @@ export function LibraryList() {
         data-entry-id={entry.id}
         onClick={() => open(entry)}
       >
-        <span className="library-item-title" lang={entry.lang} dir={entry.dir === 'auto' ? 'auto' : entry.dir}>
+        <span className="library-item-title" dir="auto">
           {entry.title}
         </span>
         <span className="library-item-meta">

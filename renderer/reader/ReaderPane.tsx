@@ -69,7 +69,7 @@ export function ReaderPane() {
     <article className="document" lang={doc.lang} dir={doc.dir} data-doc-id={entry.id} aria-labelledby={titleInDoc ? headingDomId(first.id) : 'document-title'}>
       {!titleInDoc && (
         <header className="document-header">
-          <h1 id="document-title" className="document-title" tabIndex={-1} lang={entry.lang} dir={entry.dir}>
+          <h1 id="document-title" className="document-title" tabIndex={-1} dir="auto">
             {entry.title}
           </h1>
           <TitleNote />

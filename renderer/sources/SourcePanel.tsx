@@ -21,10 +21,9 @@ export function SourcePanel({ arg }: SidePanelProps) {
 function SourceCard({ entry }: { entry: LibraryEntry }) {
   const { library, t, lang, navigate, confirmOpenExternal, current } = useApp();
   const citations = (library?.citations ?? []).filter((c) => c.sourceId === entry.id);
-  const dir = entry.dir === 'auto' ? 'auto' : entry.dir;
   return (
     <div className="source-card" data-source-id={entry.id}>
-      <h3 className="source-title" lang={entry.lang} dir={dir}>
+      <h3 className="source-title" dir="auto">
         {entry.title}
       </h3>
       <p className="source-status">
