@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlToBlocks } from '../../../src/capture/html-blocks';
 import { sanitizeHtml } from '../../../src/capture/sanitize';
 import { blockText } from '../../../src/document/types';
-import { expectNoActiveContent } from './helpers/active';
+import { expectNoActiveContent, expectNoActiveStructure } from './helpers/active';
 
 function convert(html: string, baseUrl = 'https://news.example/a/') {
   const dom = new JSDOM('', { url: baseUrl });
@@ -120,7 +120,10 @@ describe('sanitising any mix of hostile fragments (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 25 }), (parts) => {
         const { blocks } = convert(parts.join(''));
-        expectNoActiveContent({ document: { type: 'document', version: 1, lang: 'en', dir: 'ltr', blocks }, meta: { title: 't', url: null, lang: 'en', dir: 'ltr' } });
+        expectNoActiveStructure({ document: { type: 'document', version: 1, lang: 'en', dir: 'ltr', blocks } });
+        // Script bodies never become text unless the markup itself turned them into visible text (a bogus comment ended early).
+        const text = blocks.map(blockText).join('\n');
+        if (!parts.some((p) => p.startsWith('<!') || p === '-->' || p === ']]>')) expect(text).not.toMatch(/alert\(|url\(|expression\(/);
       }),
       { numRuns: 150 },
     );
