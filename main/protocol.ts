@@ -19,6 +19,7 @@ import { promisify } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../src/api/csp';
 import { isWithin, resolveInside } from './resolve-inside';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
+import { MEDIA_TYPES } from '../src/api/media-types';
 
 /** What Chromium must know before the app is ready: a standard, secure scheme that fetch and module scripts may use. */
 export const APP_SCHEME_PRIVILEGES = {
@@ -70,16 +71,6 @@ export const RENDERER_TYPES: Readonly<Record<string, string>> = {
   '.gif': 'image/gif',
 };
 
-/** Archive media: images only, whatever else lies in the folder. */
-export const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
 
 export interface FileAccess {
   readFile(path: string): Promise<Uint8Array>;

@@ -4,7 +4,7 @@
  * service (library, search, notes, capture) is built from this context, so the
  * areas never import each other's internals.
  */
-import type { DaftarDocument, Dir } from '../document/types';
+import type { DaftarDocument } from '../document/types';
 import type { DocumentLayout } from '../document/text';
 import type { Citation, DocumentStatus, LibraryEntry, LibraryResult, LibraryView, Provenance } from './contract';
 
@@ -30,15 +30,7 @@ export interface NewVersion {
   /** Attach to this entry; absent: a new source with an id derived from the title. */
   sourceId?: string;
   document: Omit<DaftarDocument, 'id'>;
-  meta: {
-    title: string;
-    publisher?: string;
-    author?: string;
-    url: string | null;
-    published?: string;
-    lang: string;
-    dir: Dir;
-  };
+  meta: Pick<LibraryEntry, 'title' | 'publisher' | 'author' | 'url' | 'published' | 'lang' | 'dir'>;
   provenance: Omit<Provenance, 'sha256' | 'rawFile'>;
   raw: { bytes: Uint8Array; extension: 'html' | 'txt' | 'md' };
   /** Images to store under media/, referenced by the document's figure blocks. */

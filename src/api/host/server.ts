@@ -22,6 +22,7 @@ import { ApiError, toErrorShape } from '../errors';
 import { isMethodName, parseRequest } from '../schemas';
 import type { Service } from '../service';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { MEDIA_TYPES } from '../media-types';
 import { isAllowedHost, isAllowedOrigin, staticFileFor, tokenMatches } from './guards';
 
 export interface HostOptions {
@@ -76,15 +77,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** Archive images only: a stored page's media folder must never serve anything a browser would run. */
-const MEDIA_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
 
 const MEDIA_ROUTE = /^\/archive\/(bundled|user)\/media(\/.*)$/;
 
