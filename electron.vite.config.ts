@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Three bundles. main: the Electron shell, and the plain-Node entries that share
-// its code (the `daftar` CLI and the search worker), all CommonJS with
+// its code (the `daftar` CLI, the search and capture workers), all CommonJS with
 // node_modules left external. preload: CommonJS because a sandboxed preload
 // cannot be ESM; it must bundle nothing but `electron` (test/unit/main/preload-bundle.test.ts).
 // renderer: the React UI, also served by the local HTTP host.
@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'src/api/cli/main.ts'),
           'search-worker': resolve(__dirname, 'src/search/worker.ts'),
+          'capture-worker': resolve(__dirname, 'src/capture/worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
