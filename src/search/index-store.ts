@@ -3,8 +3,10 @@
  * than trusted when anything about it is off.
  *
  * Layout (`search-index.jsonl`, two JSON lines):
- *   line 1, the header: { format, version, contentHash, lunrVersion, passages, documents }
- *   line 2, the body:   { documents, passages, lunr: lunr.Index#toJSON() }
+ *   line 1, the header: { format, version, contentHash, passages, documents }
+ *   line 2, the body:   { documents, passages, terms, postings, offsets,
+ *                         textLengths, titleLengths } (postings.ts; the byte
+ *                         arrays as base64, offsets and lengths as varints)
  * The header is read alone first, so a stale or foreign index is rejected
  * without parsing the (large) body.
  *
@@ -14,24 +16,24 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import lunr from 'lunr';
-import { INDEX_FUNCTION_LABEL, QUERY_FUNCTION_LABEL } from './pipeline';
-import type { SearchIndex } from './build';
+import { completeIndex, type SearchIndex } from './build';
+import { writeVarint, type Postings } from './postings';
 import type { IndexInput, IndexedDocument, Passage } from './passages';
 
 export const INDEX_FORMAT = 'daftar-search-index';
 /**
  * Bump when the file layout OR anything that changes keys (normalisation,
- * stemming, tokenizer) changes. 2: flat positions (build.ts compactPositions).
+ * stemming, tokenizer) changes. 2: flat positions in Lunr postings.
+ * 3: Daftar's own varint postings, no positions, no Lunr (postings.ts);
+ * prefix surfaces keep the unstripped word; small waw/yeh (U+06E5/6) dropped.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 export const INDEX_FILE_NAME = 'search-index.jsonl';
 
 export interface IndexHeader {
   format: typeof INDEX_FORMAT;
   version: number;
   contentHash: string;
-  lunrVersion: string;
   documents: number;
   passages: number;
 }
@@ -45,11 +47,19 @@ export function serializeIndex(index: SearchIndex): string {
     format: INDEX_FORMAT,
     version: INDEX_FORMAT_VERSION,
     contentHash: index.contentHash,
-    lunrVersion: lunr.version,
     documents: index.input.documents.length,
     passages: index.input.passages.length,
   };
-  const body = { documents: index.input.documents, passages: index.input.passages, lunr: index.lunr.toJSON() };
+  const p = index.postings;
+  const body = {
+    documents: index.input.documents,
+    passages: index.input.passages,
+    terms: p.terms,
+    postings: Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength).toString('base64'),
+    offsets: varintBase64(deltas(p.offsets)),
+    textLengths: varintBase64(p.textLengths),
+    titleLengths: varintBase64(p.titleLengths),
+  };
   return `${JSON.stringify(header)}\n${JSON.stringify(body)}`;
 }
 
@@ -62,16 +72,13 @@ export function parseHeader(line: string): IndexHeader | string {
   }
   const h = value as Partial<IndexHeader> | null;
   if (typeof h !== 'object' || h === null || h.format !== INDEX_FORMAT) return 'not a Daftar search index';
-  if (typeof h.version !== 'number' || typeof h.contentHash !== 'string' || typeof h.lunrVersion !== 'string') return 'the header is incomplete';
+  if (typeof h.version !== 'number' || typeof h.contentHash !== 'string') return 'the header is incomplete';
   return h as IndexHeader;
 }
 
 function checkHeader(header: IndexHeader, expectedHash: string | undefined): LoadOutcome | null {
   if (header.version !== INDEX_FORMAT_VERSION) {
     return { ok: false, reason: 'format', header, message: `search: index format ${header.version}, this version of Daftar reads ${INDEX_FORMAT_VERSION}` };
-  }
-  if (header.lunrVersion !== lunr.version) {
-    return { ok: false, reason: 'format', header, message: `search: index built with lunr ${header.lunrVersion}, this build has ${lunr.version}` };
   }
   if (expectedHash !== undefined && header.contentHash !== expectedHash) {
     return { ok: false, reason: 'stale', header, message: 'search: the index was built for other content than the library holds now' };
@@ -92,6 +99,52 @@ function isDocument(d: unknown): d is IndexedDocument {
   return typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.title === 'string' && (x.publisher === undefined || typeof x.publisher === 'string');
 }
 
+function deltas(values: Uint32Array): Uint32Array {
+  const out = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i]! - (i > 0 ? values[i - 1]! : 0);
+  return out;
+}
+
+function varintBase64(values: Uint32Array): string {
+  const bytes: number[] = [];
+  for (const v of values) writeVarint(bytes, v);
+  return Buffer.from(bytes).toString('base64');
+}
+
+function varintsOf(value: unknown, what: string): Uint32Array {
+  if (typeof value !== 'string') throw new Error(`${what} are missing`);
+  const bytes = Buffer.from(value, 'base64');
+  const out: number[] = [];
+  let n = 0;
+  let scale = 1;
+  for (const byte of bytes) {
+    n += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      out.push(n);
+      n = 0;
+      scale = 1;
+    } else scale *= 128;
+  }
+  if (scale !== 1) throw new Error(`${what} are truncated`);
+  return Uint32Array.from(out);
+}
+
+/** The postings part of a body, checked for shape (sizes and order), not term by term. */
+function postingsOf(body: Record<string, unknown>, documents: number, passages: number): Postings {
+  const { terms } = body;
+  if (!Array.isArray(terms) || !terms.every((t, i) => typeof t === 'string' && (i === 0 || terms[i - 1] < t))) throw new Error('the term list is malformed');
+  if (typeof body.postings !== 'string') throw new Error('the postings are missing');
+  const raw = Buffer.from(body.postings, 'base64');
+  const data = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  const offsets = varintsOf(body.offsets, 'term offsets');
+  for (let i = 1; i < offsets.length; i++) offsets[i] = offsets[i]! + offsets[i - 1]!;
+  if (offsets.length !== terms.length + 1 || offsets[terms.length] !== data.length) throw new Error('the term offsets do not fit the postings');
+  const textLengths = varintsOf(body.textLengths, 'passage lengths');
+  const titleLengths = varintsOf(body.titleLengths, 'title lengths');
+  if (textLengths.length !== passages || titleLengths.length !== documents) throw new Error('the field lengths do not fit the passages');
+  return { terms: terms as string[], data, offsets, textLengths, titleLengths };
+}
+
 /** Parses a serialised index; `expectedHash` (the library's contentHash) makes a stale index an outcome, not a result. */
 export function parseIndex(serialised: string, expectedHash?: string): LoadOutcome {
   const newline = serialised.indexOf('\n');
@@ -101,16 +154,13 @@ export function parseIndex(serialised: string, expectedHash?: string): LoadOutco
   const problem = checkHeader(header, expectedHash);
   if (problem) return problem;
   try {
-    const body = JSON.parse(serialised.slice(newline + 1)) as { documents?: unknown; passages?: unknown; lunr?: unknown };
+    const body = JSON.parse(serialised.slice(newline + 1)) as Record<string, unknown>;
     const { documents, passages } = body;
     if (!Array.isArray(documents) || !documents.every(isDocument)) throw new Error('documents are malformed');
     if (!Array.isArray(passages) || !passages.every((p) => isPassage(p, documents.length))) throw new Error('passages are malformed');
-    if (typeof body.lunr !== 'object' || body.lunr === null) throw new Error('the lunr index is missing');
-    const pipeline = (body.lunr as { pipeline?: unknown }).pipeline;
-    if (!Array.isArray(pipeline) || pipeline.join() !== QUERY_FUNCTION_LABEL) throw new Error(`the index was built with another pipeline (${String(pipeline)})`);
+    const postings = postingsOf(body, documents.length, passages.length);
     const input: IndexInput = { documents, passages };
-    const index = lunr.Index.load(body.lunr as object);
-    return { ok: true, header, index: { lunr: index, input, contentHash: header.contentHash } };
+    return { ok: true, header, index: completeIndex(input, header.contentHash, postings) };
   } catch (error) {
     return { ok: false, reason: 'corrupt', header, message: `search: the index file is damaged: ${(error as Error).message}` };
   }

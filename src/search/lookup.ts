@@ -1,209 +1,132 @@
 /**
- * Where each query unit occurs in the index: for every passage (Lunr ref) the
- * fields it was found in and, for the passage text, the exact `[start, end)`
- * of each occurrence in the ORIGINAL passage text, read from the `position`
- * metadata the tokenizer stored, and the BM25 weight Lunr computed for each
- * key in each passage (keyWeight), which query.ts sums into a score.
- *
- * Reads lunr.Index#invertedIndex, #tokenSet and #fieldVectors directly: the
- * query API cannot express "this word in any field" as a requirement (a
- * required clause must match in every field it names), and idx.query scores
- * every passage holding any query word, which is slow for common words.
+ * Which passages a query unit matches, and how much each match weighs, read
+ * from Daftar's postings (postings.ts): a word by its key, a prefix by the
+ * surfaces it starts (a range of the sorted term list, found by binary
+ * search), a phrase by the passages holding all its words, then checked on
+ * the passage text. Where the matches are inside a passage is not stored:
+ * matchInText finds them, for the hits that are shown (and for notes).
  */
-import lunr from 'lunr';
 import type { Range } from '../api/contract';
-import { analyze, prefixSurfaces, tokenize } from '../text';
+import { analyze, prefixSurfaces } from '../text';
 import type { SearchIndex } from './build';
-import { titleFieldOf } from './build';
-import { FIELDS } from './pipeline';
+import { bm25, decodeTerm, findTerm, idf, lowerBound, SURFACE_MARK, TITLE_BOOST } from './postings';
 import type { QueryUnit } from './query-parse';
 
-/** ref → flat [start, length, start, length…] (build.ts compactPositions). */
-type FieldPostings = Record<string, number[]>;
-type Posting = Record<string, FieldPostings>;
-
-export interface UnitOccurrence {
-  inTitle: boolean;
-  /** Occurrences in the passage text, sorted, original offsets. */
-  ranges: Range[];
-  /** The index keys that matched in this passage (for scoring). */
-  keys: Set<string>;
+/** How a unit matches one passage. */
+export interface UnitMatch {
+  /** BM25 weight of what matched (text and title), before unit boosts. */
+  weight: number;
+  /** Found in the passage text (not only in its document's title). */
+  inText: boolean;
 }
 
-/** ref → where the unit occurs in that passage. */
-export type UnitMatches = Map<number, UnitOccurrence>;
+/** ref → how the unit matches that passage. */
+export type UnitMatches = Map<number, UnitMatch>;
 
-/** A prefix may expand to at most this many index keys (a 2-letter prefix could otherwise expand to thousands). */
-export const MAX_PREFIX_EXPANSION = 256;
-/** Stems are at most this much shorter than the word they come from (ـاتهما). */
-const MAX_SUFFIX_STRIPPED = 5;
+/** A prefix may expand to at most this many surfaces (a 2-letter prefix could otherwise expand to thousands). */
+export const MAX_PREFIX_EXPANSION = 4096;
 
-function postingOf(index: SearchIndex, key: string): Posting | undefined {
-  const inverted = (index.lunr as unknown as { invertedIndex: Record<string, Posting> }).invertedIndex;
-  return Object.prototype.hasOwnProperty.call(inverted, key) ? inverted[key] : undefined;
-}
-
-function occurrence(matches: UnitMatches, ref: number): UnitOccurrence {
-  let found = matches.get(ref);
-  if (!found) {
-    found = { inTitle: false, ranges: [], keys: new Set() };
-    matches.set(ref, found);
+/** Calls `visit` for every passage holding the term, with the term's weight there (text + title). */
+function forEachPassage(index: SearchIndex, term: string, visit: (ref: number, weight: number, inText: boolean) => void): void {
+  const t = findTerm(index.postings.terms, term);
+  if (t < 0) return;
+  const p = decodeTerm(index.postings, t);
+  const passages = index.input.passages;
+  let df = p.textRefs.length;
+  for (const doc of p.titleDocs) df += index.docPassages[doc]!.length;
+  const termIdf = idf(df, passages.length);
+  const titleWeight = new Map<number, number>();
+  p.titleDocs.forEach((doc, i) => {
+    titleWeight.set(doc, bm25(termIdf, p.titleTf[i]!, index.postings.titleLengths[doc]!, index.averageTitleLength, TITLE_BOOST));
+  });
+  const seen = titleWeight.size > 0 ? new Set<number>() : null;
+  p.textRefs.forEach((ref, i) => {
+    const weight = bm25(termIdf, p.textTf[i]!, index.postings.textLengths[ref]!, index.averageTextLength, 1);
+    seen?.add(ref);
+    visit(ref, weight + (titleWeight.get(passages[ref]!.doc) ?? 0), true);
+  });
+  for (const [doc, weight] of titleWeight) {
+    for (const ref of index.docPassages[doc]!) if (!seen!.has(ref)) visit(ref, weight, false);
   }
-  return found;
-}
-
-function addPosting(matches: UnitMatches, key: string, posting: Posting, accept?: (ref: number, range: Range) => boolean, acceptTitle?: (ref: number) => boolean): void {
-  const inText = posting[FIELDS.text] ?? {};
-  // for…in rather than Object.entries: no intermediate arrays for common words.
-  for (const refText in inText) {
-    const flat = inText[refText]!;
-    const ref = Number(refText);
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      const range: Range = [flat[i]!, flat[i]! + flat[i + 1]!];
-      if (accept && !accept(ref, range)) continue;
-      const found = occurrence(matches, ref);
-      found.ranges.push(range);
-      found.keys.add(key);
-    }
-  }
-  const inTitle = posting[FIELDS.title] ?? {};
-  for (const refText in inTitle) {
-    const ref = Number(refText);
-    if (acceptTitle && !acceptTitle(ref)) continue;
-    const found = occurrence(matches, ref);
-    found.inTitle = true;
-    found.keys.add(key);
-  }
-}
-
-function sortRanges(matches: UnitMatches): UnitMatches {
-  for (const [ref, found] of matches) {
-    if (found.ranges.length === 0 && !found.inTitle) {
-      matches.delete(ref);
-      continue;
-    }
-    found.ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    found.ranges = found.ranges.filter((r, i, all) => i === 0 || r[0] !== all[i - 1]![0] || r[1] !== all[i - 1]![1]);
-  }
-  return matches;
-}
-
-/** Index keys a prefix can stand for: keys starting with it, and stems it already runs past (خدما* → خدم). */
-export function expandPrefix(index: SearchIndex, prefix: string): string[] {
-  const pattern = (lunr.TokenSet as unknown as { fromString(s: string): lunr.TokenSet }).fromString(`${prefix}*`);
-  const tokenSet = (index.lunr as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
-  const keys = tokenSet.intersect(pattern).toArray().slice(0, MAX_PREFIX_EXPANSION);
-  for (let cut = 1; cut <= MAX_SUFFIX_STRIPPED && prefix.length - cut >= 2; cut++) {
-    const shorter = prefix.slice(0, -cut);
-    if (postingOf(index, shorter) && !keys.includes(shorter)) keys.push(shorter);
-  }
-  return keys;
 }
 
 function wordMatches(index: SearchIndex, key: string): UnitMatches {
   const matches: UnitMatches = new Map();
-  const posting = postingOf(index, key);
-  if (posting) addPosting(matches, key, posting);
-  return sortRanges(matches);
+  forEachPassage(index, key, (ref, weight, inText) => matches.set(ref, { weight, inText }));
+  return matches;
 }
 
-function prefixMatches(index: SearchIndex, prefix: string): UnitMatches {
-  const matches: UnitMatches = new Map();
-  const titleCache = new Map<number, boolean>();
-  const surfaceOk = (word: string) => prefixSurfaces(word).some((s) => s.startsWith(prefix));
-  // Expansion works on stems; the surface check keeps only words that really start with the prefix.
-  const accept = (ref: number, [s, e]: Range) => surfaceOk(index.input.passages[ref]!.text.slice(s, e));
-  const acceptTitle = (ref: number) => {
-    const doc = index.input.passages[ref]!.doc;
-    let ok = titleCache.get(doc);
-    if (ok === undefined) {
-      ok = tokenize(titleFieldOf(index.input.documents[doc]!)).some((t) => surfaceOk(t.text));
-      titleCache.set(doc, ok);
-    }
-    return ok;
-  };
-  for (const key of expandPrefix(index, prefix)) {
-    const posting = postingOf(index, key);
-    if (posting) addPosting(matches, key, posting, accept, acceptTitle);
+/** Surface terms starting with one of the prefixes (the stripped and the typed form), capped. */
+export function expandPrefix(index: SearchIndex, prefixes: readonly string[]): string[] {
+  const terms = index.postings.terms;
+  const out = new Set<string>();
+  for (const prefix of prefixes) {
+    const marked = SURFACE_MARK + prefix;
+    for (let i = lowerBound(terms, marked); i < terms.length && terms[i]!.startsWith(marked) && out.size < MAX_PREFIX_EXPANSION; i++) out.add(terms[i]!);
   }
-  return sortRanges(matches);
+  return [...out];
 }
 
-/** True when nothing searchable lies between two offsets of a text (only spaces and punctuation). */
-function adjacent(text: string, end: number, nextStart: number): boolean {
-  return nextStart >= end && tokenize(text.slice(end, nextStart)).length === 0;
-}
-
-function phraseMatches(index: SearchIndex, keys: readonly string[]): UnitMatches {
-  const perWord = keys.map((key) => wordMatches(index, key));
+function prefixMatches(index: SearchIndex, unit: Extract<QueryUnit, { type: 'prefix' }>): UnitMatches {
   const matches: UnitMatches = new Map();
-  const [first, ...rest] = perWord;
-  if (!first) return matches;
-  for (const [ref, start] of first) {
-    const others = rest.map((m) => m.get(ref)?.ranges);
-    if (others.some((r) => !r || r.length === 0)) continue;
-    const text = index.input.passages[ref]!.text;
-    for (const head of start.ranges) {
-      let current = head;
-      let ok = true;
-      for (const ranges of others as Range[][]) {
-        const next = ranges.find((r) => r[0] >= current[1]);
-        if (!next || !adjacent(text, current[1], next[0])) {
-          ok = false;
-          break;
-        }
-        current = next;
+  // A prefix stands for several words: its best-weighted surface counts.
+  for (const term of expandPrefix(index, prefixesOf(unit))) {
+    forEachPassage(index, term, (ref, weight, inText) => {
+      const found = matches.get(ref);
+      if (!found) matches.set(ref, { weight, inText });
+      else {
+        found.weight = Math.max(found.weight, weight);
+        found.inText ||= inText;
       }
-      if (ok) {
-        const found = occurrence(matches, ref);
-        found.ranges.push([head[0], current[1]]);
-        for (const key of keys) found.keys.add(key);
-      }
-    }
+    });
   }
-  return sortRanges(matches);
+  return matches;
+}
+
+function phraseMatches(index: SearchIndex, unit: Extract<QueryUnit, { type: 'phrase' }>): UnitMatches {
+  // Passages whose text holds every word, rarest word first, then checked on the text.
+  const perWord = unit.keys.map((key) => wordMatches(index, key)).sort((a, b) => a.size - b.size);
+  const matches: UnitMatches = new Map();
+  const [rarest, ...rest] = perWord;
+  if (!rarest) return matches;
+  for (const [ref, first] of rarest) {
+    if (!first.inText) continue;
+    let weight = first.weight;
+    let all = true;
+    for (const other of rest) {
+      const found = other.get(ref);
+      if (!found?.inText) {
+        all = false;
+        break;
+      }
+      weight += found.weight;
+    }
+    if (all && matchInText(index.input.passages[ref]!.text, [unit])[0]!.length > 0) matches.set(ref, { weight, inText: true });
+  }
+  return matches;
 }
 
 export function unitMatches(index: SearchIndex, unit: QueryUnit): UnitMatches {
   if (unit.type === 'word') return wordMatches(index, unit.key);
-  if (unit.type === 'prefix') return prefixMatches(index, unit.key);
-  return phraseMatches(index, unit.keys);
+  if (unit.type === 'prefix') return prefixMatches(index, unit);
+  return phraseMatches(index, unit);
+}
+
+/** What a written word's surfaces may start with to match a prefix unit. */
+function prefixesOf(unit: Extract<QueryUnit, { type: 'prefix' }>): string[] {
+  return unit.surface && unit.surface !== unit.key ? [unit.key, unit.surface] : [unit.key];
+}
+
+/** True when a written word matches a prefix unit. */
+export function prefixMatchesWord(unit: Extract<QueryUnit, { type: 'prefix' }>, word: string): boolean {
+  const prefixes = prefixesOf(unit);
+  return prefixSurfaces(word).some((s) => prefixes.some((p) => s.startsWith(p)));
 }
 
 /**
- * Lunr's BM25 weight of `key` in a passage, summed over its fields: the
- * builder stores, per field of each passage, a vector of (term index, weight)
- * with the field boost applied. Reading it directly scores only the passages
- * that matched, instead of Lunr's query scoring every passage holding a common
- * word (that was 200-300 ms for الله or من at 25k passages).
- */
-export function keyWeight(index: SearchIndex, key: string, ref: number): number {
-  const posting = postingOf(index, key);
-  if (!posting) return 0;
-  const termIndex = (posting as unknown as { _index: number })._index;
-  const vectors = (index.lunr as unknown as { fieldVectors: Record<string, { elements: number[] }> }).fieldVectors;
-  return weightIn(vectors[`${FIELDS.text}/${ref}`]?.elements, termIndex) + weightIn(vectors[`${FIELDS.title}/${ref}`]?.elements, termIndex);
-}
-
-/** Binary search of a Lunr vector's flat [index, value, index, value…] elements. */
-function weightIn(elements: number[] | undefined, termIndex: number): number {
-  if (!elements) return 0;
-  let lo = 0;
-  let hi = elements.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = elements[mid * 2]!;
-    if (at === termIndex) return elements[mid * 2 + 1]!;
-    if (at < termIndex) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
-/**
- * The same matching on a free text, token by token (notes, and tests that
- * check the index against a direct scan): for each unit, the ranges where it
- * occurs in `text` (empty when it does not).
+ * The same matching on a free text, token by token: for each unit, the
+ * ranges where it occurs in `text` (empty when it does not). This is where
+ * the offsets of shown hits come from, and how notes are searched.
  */
 export function matchInText(text: string, units: readonly QueryUnit[]): Range[][] {
   const tokens = analyze(text);
@@ -212,7 +135,7 @@ export function matchInText(text: string, units: readonly QueryUnit[]): Range[][
     if (unit.type === 'word') {
       for (const t of tokens) if (t.keys.includes(unit.key)) ranges.push([t.start, t.end]);
     } else if (unit.type === 'prefix') {
-      for (const t of tokens) if (prefixSurfaces(t.text).some((s) => s.startsWith(unit.key))) ranges.push([t.start, t.end]);
+      for (const t of tokens) if (prefixMatchesWord(unit, t.text)) ranges.push([t.start, t.end]);
     } else {
       for (let i = 0; i + unit.keys.length <= tokens.length; i++) {
         if (unit.keys.every((key, k) => tokens[i + k]!.keys.includes(key))) ranges.push([tokens[i]!.start, tokens[i + unit.keys.length - 1]!.end]);

@@ -16,11 +16,12 @@
  * rest of the query still runs.
  */
 import type { QueryProblem } from '../api/contract';
-import { prefixKey, queryKey, tokenize } from '../text';
+import { normalize, prefixKey, queryKey, tokenize } from '../text';
 
 export type QueryUnit =
   | { type: 'word'; text: string; key: string; start: number; end: number }
-  | { type: 'prefix'; text: string; key: string; start: number; end: number }
+  /** key: the typed prefix without its clitics (prefixKey); surface: as typed, normalised (matches written words that have the same clitics). */
+  | { type: 'prefix'; text: string; key: string; surface?: string; start: number; end: number }
   | { type: 'phrase'; text: string; keys: string[]; start: number; end: number };
 
 export interface ParsedQuery {
@@ -129,7 +130,10 @@ function unitOf(chunk: Chunk, problems: QueryProblem[]): QueryUnit | null {
     const word = tokens[0]!.text;
     if (isPrefix) {
       const key = prefixKey(word);
-      if (key.length >= MIN_PREFIX_CHARS) return { type: 'prefix', text: word, key, start, end };
+      if (key.length >= MIN_PREFIX_CHARS) {
+        const surface = normalize(word);
+        return surface === key ? { type: 'prefix', text: word, key, start, end } : { type: 'prefix', text: word, key, surface, start, end };
+      }
       problems.push({ message: `search: type at least ${MIN_PREFIX_CHARS} letters before * (searching for the whole word ${word})`, start, end });
     }
     const key = queryKey(word);

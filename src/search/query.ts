@@ -1,7 +1,8 @@
 /**
  * Runs a parsed query over an index: which passages match (lookup.ts), in what
- * order (Lunr's BM25 weights of the matched keys, lookup.ts keyWeight), and
- * the match ranges of each.
+ * order (Lunr-style BM25 weights of the matched keys, postings.ts), and the
+ * match ranges of the top hits (computed after ranking, only for the hits a
+ * page shows: matching the text again is the costly part).
  *
  * Semantics (docs/SEARCH.md):
  * - every included word/phrase/prefix is required, in the passage text or in
@@ -16,7 +17,7 @@
  */
 import type { Range } from '../api/contract';
 import type { SearchIndex } from './build';
-import { keyWeight, unitMatches, type UnitMatches } from './lookup';
+import { matchInText, unitMatches, type UnitMatches } from './lookup';
 import { primaryLanguage } from './passages';
 import type { ParsedQuery } from './query-parse';
 
@@ -24,8 +25,13 @@ export interface RankedHit {
   /** Index of the passage in index.input.passages. */
   ref: number;
   score: number;
-  /** Merged, sorted match ranges in the passage text (original offsets). */
-  matches: Range[];
+  /**
+   * Merged, sorted match ranges in the passage text (original offsets);
+   * null past `matchesFor` (runQuery), since offsets cost a pass over the text.
+   */
+  matches: Range[] | null;
+  /** Some unit shows in the passage text (not only in its document's title). */
+  inText: boolean;
   /** How many included units the passage matches (all of them in mode 'all'). */
   unitsMatched: number;
 }
@@ -34,6 +40,11 @@ export interface QueryOutcome {
   mode: 'all' | 'any';
   /** Every matching passage, best first. */
   hits: RankedHit[];
+}
+
+export interface RunOptions {
+  /** Match ranges are computed for this many hits from the top (default: all). */
+  matchesFor?: number;
 }
 
 /** Prefix expansions count less than a word typed in full. */
@@ -53,6 +64,11 @@ export function mergeRanges(ranges: Range[]): Range[] {
   return out;
 }
 
+/** Where the included units occur in a passage's text: the ranges a hit shows. */
+export function matchesOf(index: SearchIndex, parsed: ParsedQuery, ref: number): Range[] {
+  return mergeRanges(matchInText(index.input.passages[ref]!.text, parsed.include).flat());
+}
+
 function allowedRefs(index: SearchIndex, parsed: ParsedQuery): (ref: number) => boolean {
   const sources = new Set(parsed.sources);
   return (ref) => {
@@ -63,64 +79,57 @@ function allowedRefs(index: SearchIndex, parsed: ParsedQuery): (ref: number) => 
   };
 }
 
-/** Score of a passage: Lunr's BM25 weights of the keys that matched it, per unit. */
-function scoreOf(index: SearchIndex, parsed: ParsedQuery, perUnit: UnitMatches[], ref: number): number {
-  let score = 0;
-  perUnit.forEach((matches, i) => {
-    const found = matches.get(ref);
-    if (!found) return;
-    const unit = parsed.include[i]!;
-    let unitScore = 0;
-    for (const key of found.keys) unitScore += keyWeight(index, key, ref);
-    // A prefix stands for several words: its best-weighted key counts, discounted.
-    if (unit.type === 'prefix') unitScore = PREFIX_BOOST * Math.max(0, ...[...found.keys].map((k) => keyWeight(index, k, ref)));
-    // A phrase found as such is worth more than its words scattered.
-    if (unit.type === 'phrase') unitScore *= PHRASE_BOOST;
-    score += unitScore;
-  });
-  return score;
-}
+const BOOSTS = { word: 1, prefix: PREFIX_BOOST, phrase: PHRASE_BOOST } as const;
 
-export function runQuery(index: SearchIndex, parsed: ParsedQuery): QueryOutcome {
+export function runQuery(index: SearchIndex, parsed: ParsedQuery, options: RunOptions = {}): QueryOutcome {
   if (parsed.include.length === 0) return { mode: 'all', hits: [] };
   const allowed = allowedRefs(index, parsed);
   const excluded = new Set<number>();
   for (const unit of parsed.exclude) for (const ref of unitMatches(index, unit).keys()) excluded.add(ref);
-  const perUnit: UnitMatches[] = parsed.include.map((unit) => {
-    const matches = unitMatches(index, unit);
-    for (const ref of matches.keys()) if (excluded.has(ref) || !allowed(ref)) matches.delete(ref);
-    return matches;
-  });
+  const perUnit: UnitMatches[] = parsed.include.map((unit) => unitMatches(index, unit));
 
-  const counts = new Map<number, number>();
-  for (const matches of perUnit) for (const ref of matches.keys()) counts.set(ref, (counts.get(ref) ?? 0) + 1);
-  let refs = [...counts.keys()].filter((ref) => counts.get(ref) === perUnit.length);
+  // Score, units matched and text presence per passage, in one pass per unit.
+  const found = new Map<number, { score: number; units: number; inText: boolean }>();
+  perUnit.forEach((matches, i) => {
+    const boost = BOOSTS[parsed.include[i]!.type];
+    for (const [ref, m] of matches) {
+      if (excluded.has(ref) || !allowed(ref)) continue;
+      const hit = found.get(ref);
+      if (hit) {
+        hit.score += boost * m.weight;
+        hit.units++;
+        hit.inText ||= m.inText;
+      } else found.set(ref, { score: boost * m.weight, units: 1, inText: m.inText });
+    }
+  });
   let mode: QueryOutcome['mode'] = 'all';
-  if (refs.length === 0 && perUnit.length > 1) {
-    refs = [...counts.keys()];
-    if (refs.length > 0) mode = 'any';
+  let hits: RankedHit[] = [];
+  for (const [ref, f] of found) {
+    if (f.units === perUnit.length) hits.push({ ref, score: f.score, matches: null, inText: f.inText, unitsMatched: f.units });
   }
-
-  const hits: RankedHit[] = refs.map((ref) => {
-    const ranges: Range[] = [];
-    for (const matches of perUnit) ranges.push(...(matches.get(ref)?.ranges ?? []));
-    return { ref, score: scoreOf(index, parsed, perUnit, ref), matches: mergeRanges(ranges), unitsMatched: counts.get(ref)! };
-  });
+  if (hits.length === 0 && perUnit.length > 1 && found.size > 0) {
+    mode = 'any';
+    for (const [ref, f] of found) hits.push({ ref, score: f.score, matches: null, inText: f.inText, unitsMatched: f.units });
+  }
   // A passage showing the words beats one that only inherits them from its title.
-  const shows = (h: RankedHit) => (h.matches.length > 0 ? 1 : 0);
+  const shows = (h: RankedHit) => (h.inText ? 1 : 0);
   hits.sort((a, b) => b.unitsMatched - a.unitsMatched || shows(b) - shows(a) || b.score - a.score || a.ref - b.ref);
 
   // A document matched only through its title gives one hit (its first
   // passage stands for it); documents with text matches give none of those.
-  const docsWithText = new Set(hits.filter((h) => h.matches.length > 0).map((h) => index.input.passages[h.ref]!.doc));
-  return {
-    mode,
-    hits: hits.filter((hit) => {
-      if (hit.matches.length > 0) return true;
-      const doc = index.input.passages[hit.ref]!.doc;
-      if (docsWithText.has(doc)) return false;
-      docsWithText.add(doc);
-      return true;
-    }),
-  };
+  const docsWithText = new Set(hits.filter((h) => h.inText).map((h) => index.input.passages[h.ref]!.doc));
+  hits = hits.filter((hit) => {
+    if (hit.inText) return true;
+    const doc = index.input.passages[hit.ref]!.doc;
+    if (docsWithText.has(doc)) return false;
+    docsWithText.add(doc);
+    return true;
+  });
+  const matchesFor = Math.min(hits.length, options.matchesFor ?? hits.length);
+  for (let i = 0; i < matchesFor; i++) hits[i]!.matches = hitMatches(index, parsed, hits[i]!);
+  return { mode, hits };
+}
+
+function hitMatches(index: SearchIndex, parsed: ParsedQuery, hit: RankedHit): Range[] {
+  return hit.inText ? matchesOf(index, parsed, hit.ref) : [];
 }

@@ -7,7 +7,7 @@
 import type { IndexStatus, SearchGroup, SearchHit, SearchResponse } from '../api/contract';
 import type { SearchIndex } from './build';
 import { searchNotes, type NoteForSearch } from './notes-source';
-import { runQuery } from './query';
+import { matchesOf, runQuery, type QueryOutcome, type RankedHit } from './query';
 import { parseQuery } from './query-parse';
 
 export const DEFAULT_LIMIT = 50;
@@ -26,6 +26,11 @@ export interface RespondInput {
 }
 
 export function respond(input: RespondInput): SearchResponse {
+  return respondWithHits(input).response;
+}
+
+/** respond(), also returning every passage hit in rank order (the benchmark measures recall on all of them). */
+export function respondWithHits(input: RespondInput): { response: SearchResponse; hits: RankedHit[] } {
   const limit = input.limit ?? DEFAULT_LIMIT;
   const parsed = parseQuery(input.query);
   if (input.knownDocIds) {
@@ -35,7 +40,8 @@ export function respond(input: RespondInput): SearchResponse {
       parsed.problems.push({ message: `search: no document has the id ${JSON.stringify(unknown)}`, start: Math.max(0, at), end: at < 0 ? input.query.length : at + 7 + unknown.length });
     }
   }
-  const outcome = input.index ? runQuery(input.index, parsed) : { mode: 'all' as const, hits: [] };
+  // Match offsets only for the hits the page shows.
+  const outcome: QueryOutcome = input.index ? runQuery(input.index, parsed, { matchesFor: limit }) : { mode: 'all', hits: [] };
   const notes = searchNotes(input.notes, parsed);
   // 'all' when any passage or note has every unit; otherwise fall back to any unit.
   const allFound = (outcome.mode === 'all' && outcome.hits.length > 0) || notes.all.length > 0;
@@ -56,7 +62,7 @@ export function respond(input: RespondInput): SearchResponse {
     }
     group.count++;
     if (shown < limit) {
-      const searchHit: SearchHit = { kind: 'passage', docId: doc.id, docTitle: doc.title, passageId: passage.blockId, score: round(hit.score), text: passage.text, matches: hit.matches, passageStart: passage.start };
+      const searchHit: SearchHit = { kind: 'passage', docId: doc.id, docTitle: doc.title, passageId: passage.blockId, score: round(hit.score), text: passage.text, matches: hit.matches ?? matchesOf(index!, parsed, hit.ref), passageStart: passage.start };
       group.hits.push(searchHit);
       shown++;
     }
@@ -68,6 +74,6 @@ export function respond(input: RespondInput): SearchResponse {
   const response: SearchResponse = { query: input.query, mode, total: passageHits.length + noteHits.length, groups: result, index: input.status };
   const problem = parsed.problems[0];
   if (problem) response.problem = problem;
-  return response;
+  return { response, hits: passageHits };
 }
 

@@ -57,7 +57,7 @@ export function prefixKey(word: string): string {
   return kindOf(n) === 'arabic' ? stripArabicPrefix(n) : n;
 }
 
-/** The surfaces of a written word that a prefixKey may be a prefix of. */
+/** The surfaces of a written word that a prefix query may be a prefix of: without the article or a preposition, and as written. */
 export function prefixSurfaces(word: string): string[] {
   const n = normalize(word);
   if (kindOf(n) !== 'arabic') return [n];
@@ -65,6 +65,9 @@ export function prefixSurfaces(word: string): string[] {
   let rest = n;
   if ((rest.startsWith('و') || rest.startsWith('ف')) && rest.length >= 5 && SINGLE_PROCLITICS.has(rest[1]!)) rest = rest.slice(1);
   if (SINGLE_PROCLITICS.has(rest[0]!) && rest.length >= 4) surfaces.push(stripArabicPrefix(rest.slice(1)));
+  // The word as written (normalised), clitics and all: a prefix typed with its
+  // clitic (والذ*, الش*, بال*) starts this one when the stripped forms are too short to.
+  if (!surfaces.includes(n)) surfaces.push(n);
   return surfaces;
 }
 

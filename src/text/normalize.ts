@@ -48,7 +48,9 @@ const FOLDS: Record<string, string> = {
   '\u0673': '\u0627', // ٳ alef with wavy hamza below
 };
 
-const DROP = /[\p{Mn}\p{Cf}\u0640]/gu;
+// U+06E5/U+06E6 small waw/yeh are letters (Lm) in Unicode, not marks, but
+// Uthmani text writes them as signs on pronoun suffixes (يَدَهُۥ): dropped like marks.
+const DROP = /[\p{Mn}\p{Cf}\u0640\u06e5\u06e6]/gu;
 
 function foldChar(ch: string): string {
   const cp = ch.codePointAt(0)!;
@@ -88,7 +90,7 @@ export function normalizeCodePoint(ch: string): string {
 
 /** True for characters that belong to the letter before them when dropped (marks, tatweel, joiners). */
 function attachesToPrevious(ch: string): boolean {
-  return /[\p{M}\u0640\u200c\u200d]/u.test(ch);
+  return /[\p{M}\u0640\u200c\u200d\u06e5\u06e6]/u.test(ch);
 }
 
 export interface NormalizeOptions {

@@ -2,11 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import lunr from 'lunr';
 import { INDEX_FORMAT_VERSION, parseIndex, readIndexFile, serializeIndex, writeIndexFile } from '../../../src/search/index-store';
 import { runQuery } from '../../../src/search/query';
 import { parseQuery } from '../../../src/search/query-parse';
-import { INDEX_FUNCTION_LABEL, QUERY_FUNCTION_LABEL } from '../../../src/search/pipeline';
 import { indexOf } from './fixtures';
 
 const built = indexOf([{ id: 'a', title: 'مايكروسوفت', blocks: ['الجيش الإسرائيلي و"أزور" للتجسس', 'سبتمبر/أيلول 2021'] }], 'hash-1');
@@ -30,11 +28,11 @@ describe('index serialisation', () => {
     expect(loaded.header).toMatchObject({ format: 'daftar-search-index', version: INDEX_FORMAT_VERSION, contentHash: 'hash-1', documents: 1, passages: 2 });
   });
 
-  it('registers its pipeline functions, so lunr.Index.load accepts the Lunr part on its own', () => {
-    const body = JSON.parse(bodyLine) as { lunr: object };
-    expect(() => lunr.Index.load(body.lunr)).not.toThrow();
-    expect((lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions).toHaveProperty(INDEX_FUNCTION_LABEL);
-    expect((lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions).toHaveProperty(QUERY_FUNCTION_LABEL);
+  it('stores no positions or passage vectors: postings are bytes, terms are sorted', () => {
+    const body = JSON.parse(bodyLine) as { terms: string[]; postings: string };
+    expect(body.terms).toEqual([...body.terms].sort());
+    expect(typeof body.postings).toBe('string');
+    expect(bodyLine).not.toContain('position');
   });
 
   const withHeader = (patch: object) => `${JSON.stringify({ ...JSON.parse(headerLine), ...patch })}\n${bodyLine}`;
@@ -47,14 +45,18 @@ describe('index serialisation', () => {
   it.each([
     ['a stale index (other content hash)', () => parseIndex(serialised, 'hash-2'), 'stale', /built for other content/],
     ['an older format', () => parseIndex(withHeader({ version: 1 }), 'hash-1'), 'format', new RegExp(`index format 1, this version of Daftar reads ${INDEX_FORMAT_VERSION}`)],
-    ['another lunr version', () => parseIndex(withHeader({ lunrVersion: '1.0.0' }), 'hash-1'), 'format', /built with lunr 1\.0\.0/],
     ['a foreign file', () => parseIndex('{"hello":1}\n{}', 'hash-1'), 'corrupt', /not a Daftar search index/],
     ['a header that is not JSON', () => parseIndex('nope\n{}', 'hash-1'), 'corrupt', /header is not JSON/],
     ['no body', () => parseIndex(headerLine, 'hash-1'), 'corrupt', /has no body/],
     ['a truncated body', () => parseIndex(serialised.slice(0, serialised.length - 40), 'hash-1'), 'corrupt', /damaged/],
     ['malformed passages', () => parseIndex(withBody((b) => (b.passages = [{ doc: 7 }])), 'hash-1'), 'corrupt', /passages are malformed/],
     ['malformed documents', () => parseIndex(withBody((b) => (b.documents = [{ id: 1 }])), 'hash-1'), 'corrupt', /documents are malformed/],
-    ['another pipeline', () => parseIndex(withBody((b) => ((b.lunr as { pipeline: string[] }).pipeline = ['stemmer'])), 'hash-1'), 'corrupt', /another pipeline/],
+    ['an unsorted term list', () => parseIndex(withBody((b) => (b.terms as string[]).reverse()), 'hash-1'), 'corrupt', /term list is malformed/],
+    ['a term list that is not strings', () => parseIndex(withBody((b) => (b.terms = [1, 2])), 'hash-1'), 'corrupt', /term list is malformed/],
+    ['missing postings', () => parseIndex(withBody((b) => delete b.postings), 'hash-1'), 'corrupt', /postings are missing/],
+    ['postings cut short', () => parseIndex(withBody((b) => (b.postings = (b.postings as string).slice(0, 8))), 'hash-1'), 'corrupt', /offsets do not fit/],
+    ['offsets that are not base64 varints', () => parseIndex(withBody((b) => (b.offsets = 42)), 'hash-1'), 'corrupt', /term offsets are missing/],
+    ['field lengths for other passages', () => parseIndex(withBody((b) => (b.textLengths = '')), 'hash-1'), 'corrupt', /field lengths do not fit/],
   ])('rejects %s, never using it', (_what, load, reason, message) => {
     const outcome = load();
     expect(outcome.ok).toBe(false);

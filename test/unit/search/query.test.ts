@@ -37,7 +37,7 @@ const index = indexOf(DOCS);
 const run = (query: string) => runQuery(index, parseQuery(query));
 const docOf = (ref: number) => index.input.documents[index.input.passages[ref]!.doc]!.id;
 const textOf = (ref: number) => index.input.passages[ref]!.text;
-const matched = (query: string) => run(query).hits.map((h) => h.matches.map(([s, e]) => textOf(h.ref).slice(s, e)));
+const matched = (query: string) => run(query).hits.map((h) => h.matches!.map(([s, e]) => textOf(h.ref).slice(s, e)));
 
 describe('runQuery: matching', () => {
   it('requires every word (in the passage or its title)', () => {
@@ -75,7 +75,7 @@ describe('runQuery: matching', () => {
   it('filters by language and by document', () => {
     expect(run('8200').hits.map((h) => docOf(h.ref)).sort()).toEqual(['article', 'guardian']);
     // The article's English block matches 8200 through the article's title: counted, but only as a title hit.
-    expect(run('8200 lang:en').hits.map((h) => [docOf(h.ref), h.matches.length > 0])).toEqual([
+    expect(run('8200 lang:en').hits.map((h) => [docOf(h.ref), h.matches!.length > 0])).toEqual([
       ['guardian', true],
       ['article', false],
     ]);
