@@ -72,6 +72,23 @@ describe('runQuery: matching', () => {
     expect(run('apart*').hits.map((h) => h.ref)).toEqual([4]);
   });
 
+  it('finds prefixes typed with their clitic (article, و, ب), which the stripped key alone misses', () => {
+    const clitics = indexOf([{ id: 'c', title: 'عنوان', blocks: ['والذين آمنوا', 'الشمس والقمر', 'بالحق وبالباطل', 'شمس الذين'] }]);
+    const texts = (q: string) => runQuery(clitics, parseQuery(q)).hits.flatMap((h) => h.matches!.map(([s, e]) => clitics.input.passages[h.ref]!.text.slice(s, e)));
+    expect(texts('والذ*').sort()).toEqual(['الذين', 'والذين'].sort()); // و stripped: الذ* as well
+    expect(texts('الش*')).toEqual(['الشمس']);
+    expect(texts('بال*')).toEqual(['بالحق']);
+    expect(texts('شم*').sort()).toEqual(['الشمس', 'شمس'].sort()); // the article is still ignored when not typed
+  });
+
+  it('computes match ranges only for the first matchesFor hits, ranking unchanged', () => {
+    const all = runQuery(index, parseQuery('الجيش'));
+    const some = runQuery(index, parseQuery('الجيش'), { matchesFor: 1 });
+    expect(some.hits.map((h) => [h.ref, h.score])).toEqual(all.hits.map((h) => [h.ref, h.score]));
+    expect(some.hits[0]!.matches).toEqual(all.hits[0]!.matches);
+    expect(some.hits.slice(1).every((h) => h.matches === null)).toBe(true);
+  });
+
   it('filters by language and by document', () => {
     expect(run('8200').hits.map((h) => docOf(h.ref)).sort()).toEqual(['article', 'guardian']);
     // The article's English block matches 8200 through the article's title: counted, but only as a title hit.

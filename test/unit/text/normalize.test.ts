@@ -25,6 +25,8 @@ describe('normalize', () => {
     ['هُدٗى لِّلۡمُتَّقِينَ', 'هدي للمتقين', 'Quranic marks (Uthmani)'],
     ['ا\u0654', 'ا', 'decomposed hamza above'],
     ['\u200fنص\u200e', 'نص', 'bidi marks removed'],
+    ['يَدَهُۥ', 'يده', 'small waw (U+06E5, a letter in Unicode) removed'],
+    ['فَضۡلِهِۦ', 'فضله', 'small yeh (U+06E6) removed'],
   ])('%s → %s', (input, expected, why) => {
     expect(normalize(input), why).toBe(expected);
   });
@@ -37,6 +39,13 @@ describe('normalize', () => {
 });
 
 describe('normalizeWithMap', () => {
+  it('maps a match over a word ending in small waw to the whole word, the small waw included', () => {
+    const source = 'وَيَدَهُۥ مَبۡسُوطَةٌ';
+    const map = normalizeWithMap(source);
+    const [start, end] = map.toOriginalRange(map.text.indexOf('يده'), map.text.indexOf('يده') + 3);
+    expect(source.slice(start, end)).toBe('يَدَهُۥ');
+  });
+
   it('maps a match on the normalised text back to the whole original word, trailing marks included', () => {
     const source = 'نحن لا نوفر تكنولوجيا تُسهّل مراقبة المدنيين';
     const map = normalizeWithMap(source);
