@@ -4,9 +4,11 @@
  *
  * Layout (`search-index.jsonl`, two JSON lines):
  *   line 1, the header: { format, version, contentHash, passages, documents }
- *   line 2, the body:   { documents, passages, terms, postings, offsets,
- *                         textLengths, titleLengths } (postings.ts; the byte
- *                         arrays as base64, offsets and lengths as varints)
+ *   line 2, the body:   { documents, passages (without texts), terms,
+ *                         postings, offsets, textLengths, titleLengths,
+ *                         textBytes } (postings.ts; the byte arrays as
+ *                         base64, offsets and lengths as base64 varints)
+ *   line 3, the passage texts as a JSON array, read lazily (passage-texts.ts)
  * The header is read alone first, so a stale or foreign index is rejected
  * without parsing the (large) body.
  *
@@ -18,6 +20,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, wri
 import { dirname, join } from 'node:path';
 import { completeIndex, type SearchIndex } from './build';
 import { writeVarint, type Postings } from './postings';
+import { attachTexts, writeTexts } from './passage-texts';
 import type { IndexInput, IndexedDocument, Passage } from './passages';
 
 export const INDEX_FORMAT = 'daftar-search-index';
@@ -51,16 +54,18 @@ export function serializeIndex(index: SearchIndex): string {
     passages: index.input.passages.length,
   };
   const p = index.postings;
+  const texts = writeTexts(index.input.passages.map((passage) => passage.text));
   const body = {
     documents: index.input.documents,
-    passages: index.input.passages,
+    passages: index.input.passages.map(({ doc, blockId, lang, start }) => ({ doc, blockId, lang, start })),
+    textBytes: varintBase64(texts.byteLengths),
     terms: p.terms,
     postings: Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength).toString('base64'),
     offsets: varintBase64(deltas(p.offsets)),
     textLengths: varintBase64(p.textLengths),
     titleLengths: varintBase64(p.titleLengths),
   };
-  return `${JSON.stringify(header)}\n${JSON.stringify(body)}`;
+  return `${JSON.stringify(header)}\n${JSON.stringify(body)}\n${texts.line}`;
 }
 
 export function parseHeader(line: string): IndexHeader | string {
@@ -90,7 +95,7 @@ function isPassage(p: unknown, documents: number): p is Passage {
   const x = p as Passage;
   return (
     typeof x === 'object' && x !== null && Number.isInteger(x.doc) && x.doc >= 0 && x.doc < documents &&
-    typeof x.blockId === 'string' && typeof x.lang === 'string' && Number.isInteger(x.start) && typeof x.text === 'string'
+    typeof x.blockId === 'string' && typeof x.lang === 'string' && Number.isInteger(x.start)
   );
 }
 
@@ -146,20 +151,24 @@ function postingsOf(body: Record<string, unknown>, documents: number, passages: 
 }
 
 /** Parses a serialised index; `expectedHash` (the library's contentHash) makes a stale index an outcome, not a result. */
-export function parseIndex(serialised: string, expectedHash?: string): LoadOutcome {
-  const newline = serialised.indexOf('\n');
+export function parseIndex(serialised: string | Buffer, expectedHash?: string): LoadOutcome {
+  // Bytes, not a string: the texts line is decoded passage by passage, when used.
+  const bytes = typeof serialised === 'string' ? Buffer.from(serialised, 'utf8') : serialised;
+  const newline = bytes.indexOf(0x0a);
   if (newline < 0) return { ok: false, reason: 'corrupt', message: 'search: the index file has no body' };
-  const header = parseHeader(serialised.slice(0, newline));
+  const header = parseHeader(bytes.toString('utf8', 0, newline));
   if (typeof header === 'string') return { ok: false, reason: 'corrupt', message: `search: ${header}` };
   const problem = checkHeader(header, expectedHash);
   if (problem) return problem;
   try {
-    const body = JSON.parse(serialised.slice(newline + 1)) as Record<string, unknown>;
+    const bodyEnd = bytes.indexOf(0x0a, newline + 1);
+    const body = JSON.parse(bytes.toString('utf8', newline + 1, bodyEnd < 0 ? bytes.length : bodyEnd)) as Record<string, unknown>;
     const { documents, passages } = body;
     if (!Array.isArray(documents) || !documents.every(isDocument)) throw new Error('documents are malformed');
     if (!Array.isArray(passages) || !passages.every((p) => isPassage(p, documents.length))) throw new Error('passages are malformed');
     const postings = postingsOf(body, documents.length, passages.length);
-    const input: IndexInput = { documents, passages };
+    if (bodyEnd < 0) throw new Error('the passage texts are missing');
+    const input: IndexInput = { documents, passages: attachTexts(passages, bytes, bodyEnd + 1, bytes.length, varintsOf(body.textBytes, 'passage text lengths')) };
     return { ok: true, header, index: completeIndex(input, header.contentHash, postings) };
   } catch (error) {
     return { ok: false, reason: 'corrupt', header, message: `search: the index file is damaged: ${(error as Error).message}` };
@@ -192,9 +201,9 @@ export function readIndexFile(file: string, expectedHash?: string): LoadOutcome 
     const problem = checkHeader(header, expectedHash);
     if (problem) return problem;
   }
-  let serialised: string;
+  let serialised: Buffer;
   try {
-    serialised = readFileSync(file, 'utf8');
+    serialised = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'missing' : 'corrupt', message: `search: cannot read ${file}: ${code ?? (error as Error).message}` };

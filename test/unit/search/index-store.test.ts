@@ -9,7 +9,7 @@ import { indexOf } from './fixtures';
 
 const built = indexOf([{ id: 'a', title: 'مايكروسوفت', blocks: ['الجيش الإسرائيلي و"أزور" للتجسس', 'سبتمبر/أيلول 2021'] }], 'hash-1');
 const serialised = serializeIndex(built);
-const [headerLine, bodyLine] = serialised.split('\n') as [string, string];
+const [headerLine, bodyLine, textsLine] = serialised.split('\n') as [string, string, string];
 
 let dir: string | undefined;
 afterEach(() => {
@@ -25,6 +25,7 @@ describe('index serialisation', () => {
     for (const q of ['الاسرائيلي', 'وأزور', '"الجيش الإسرائيلي"', 'أيلول', '٢٠٢١', 'مايكرو*']) {
       expect(runQuery(loaded.index, parseQuery(q)), q).toEqual(runQuery(built, parseQuery(q)));
     }
+    expect(loaded.index.input.passages.map((p) => p.text)).toEqual(built.input.passages.map((p) => p.text));
     expect(loaded.header).toMatchObject({ format: 'daftar-search-index', version: INDEX_FORMAT_VERSION, contentHash: 'hash-1', documents: 1, passages: 2 });
   });
 
@@ -35,11 +36,11 @@ describe('index serialisation', () => {
     expect(bodyLine).not.toContain('position');
   });
 
-  const withHeader = (patch: object) => `${JSON.stringify({ ...JSON.parse(headerLine), ...patch })}\n${bodyLine}`;
+  const withHeader = (patch: object) => `${JSON.stringify({ ...JSON.parse(headerLine), ...patch })}\n${bodyLine}\n${textsLine}`;
   const withBody = (patch: (body: Record<string, unknown>) => void) => {
     const body = JSON.parse(bodyLine) as Record<string, unknown>;
     patch(body);
-    return `${headerLine}\n${JSON.stringify(body)}`;
+    return `${headerLine}\n${JSON.stringify(body)}\n${textsLine}`;
   };
 
   it.each([
@@ -56,6 +57,9 @@ describe('index serialisation', () => {
     ['missing postings', () => parseIndex(withBody((b) => delete b.postings), 'hash-1'), 'corrupt', /postings are missing/],
     ['postings cut short', () => parseIndex(withBody((b) => (b.postings = (b.postings as string).slice(0, 8))), 'hash-1'), 'corrupt', /offsets do not fit/],
     ['offsets that are not base64 varints', () => parseIndex(withBody((b) => (b.offsets = 42)), 'hash-1'), 'corrupt', /term offsets are missing/],
+    ['no passage texts line', () => parseIndex(`${headerLine}\n${bodyLine}`, 'hash-1'), 'corrupt', /passage texts are missing/],
+    ['passage texts cut short', () => parseIndex(`${headerLine}\n${bodyLine}\n${textsLine.slice(0, -3)}`, 'hash-1'), 'corrupt', /passage texts are truncated/],
+    ['passage text lengths for other texts', () => parseIndex(`${headerLine}\n${bodyLine}\n["a","b"]`, 'hash-1'), 'corrupt', /do not fit their lengths/],
     ['field lengths for other passages', () => parseIndex(withBody((b) => (b.textLengths = '')), 'hash-1'), 'corrupt', /field lengths do not fit/],
   ])('rejects %s, never using it', (_what, load, reason, message) => {
     const outcome = load();
