@@ -69,6 +69,7 @@ const QUERIES: [query: string, words: string[], why: string][] = [
   ['NoAz4Apartheid', ['NoAz4Apartheid'], 'handle with a digit'],
   ['"الجيش الإسرائيلي"', ['الجيش الإسرائيلي'], 'phrase'],
   ['مايكرو*', ['مايكروسوفت'], 'prefix'],
+  ['والذكا*', ['والذكاء'], 'prefix typed with its clitic (the written form is compared too)'],
   ['"لا أزور"', ['لا أزور'], 'phrase of a function word and a name'],
 ];
 
@@ -91,7 +92,7 @@ describe('real queries over the seed article', () => {
           expect(e).toBeLessThanOrEqual(hit.text.length);
           const text = hit.text.slice(s, e);
           const ok = parsed.include.some((u) =>
-            u.type === 'word' ? indexKeys(text).includes(u.key) : u.type === 'prefix' ? prefixSurfaces(text).some((x) => x.startsWith(u.key)) : u.keys.length > 1,
+            u.type === 'word' ? indexKeys(text).includes(u.key) : u.type === 'prefix' ? prefixSurfaces(text).some((x) => x.startsWith(u.key) || (u.surface !== undefined && x.startsWith(u.surface))) : u.keys.length > 1,
           );
           expect(ok, `${query}: ${text}`).toBe(true);
         }
