@@ -5,8 +5,9 @@
  *   const index = buildSearchIndex({ documents, passages }, contentHash);
  *   const text = serializeIndex(index);            // one file, header + body
  *   const loaded = parseIndex(text, contentHash);  // { ok, index } or { ok: false, reason, message }
- *   const { mode, hits } = runQuery(index, parseQuery('الجيش "أزور" -أمازون'));
+ *   const { mode, hits } = runQuery(index, parseQuery('الجيش "أزور" -أمازون'), { matchesFor: 50 });
  *   hits[i].ref → index.input.passages[ref]; hits[i].matches → [start, end) in that passage's text
+ *   (null past matchesFor: offsets are computed for the hits shown)
  */
 export { buildSearchIndex, type SearchIndex, type BuildProgress } from './build';
 export { indexInputOf, type IndexInput, type IndexedDocument, type Passage } from './passages';
