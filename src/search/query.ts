@@ -69,7 +69,9 @@ export function matchesOf(index: SearchIndex, parsed: ParsedQuery, ref: number):
   return mergeRanges(matchInText(index.input.passages[ref]!.text, parsed.include).flat());
 }
 
-function allowedRefs(index: SearchIndex, parsed: ParsedQuery): (ref: number) => boolean {
+/** null when the query has no lang: or source: filter (most queries: no per-passage check at all). */
+function allowedRefs(index: SearchIndex, parsed: ParsedQuery): ((ref: number) => boolean) | null {
+  if (!parsed.lang && parsed.sources.length === 0) return null;
   const sources = new Set(parsed.sources);
   return (ref) => {
     const passage = index.input.passages[ref]!;
@@ -88,43 +90,47 @@ export function runQuery(index: SearchIndex, parsed: ParsedQuery, options: RunOp
   for (const unit of parsed.exclude) for (const ref of unitMatches(index, unit).keys()) excluded.add(ref);
   const perUnit: UnitMatches[] = parsed.include.map((unit) => unitMatches(index, unit));
 
-  // Score, units matched and text presence per passage, in one pass per unit.
-  const found = new Map<number, { score: number; units: number; inText: boolean }>();
+  // Score, units matched and text presence per passage, in typed arrays: a
+  // common word touches thousands of passages, and objects per passage (and
+  // a comparator reading them) were most of a query's time.
+  const n = index.input.passages.length;
+  const score = new Float64Array(n);
+  const units = new Uint8Array(n);
+  const inText = new Uint8Array(n);
+  const touched: number[] = [];
   perUnit.forEach((matches, i) => {
     const boost = BOOSTS[parsed.include[i]!.type];
     for (const [ref, m] of matches) {
-      if (excluded.has(ref) || !allowed(ref)) continue;
-      const hit = found.get(ref);
-      if (hit) {
-        hit.score += boost * m.weight;
-        hit.units++;
-        hit.inText ||= m.inText;
-      } else found.set(ref, { score: boost * m.weight, units: 1, inText: m.inText });
+      if (excluded.has(ref) || (allowed && !allowed(ref))) continue;
+      if (units[ref] === 0) touched.push(ref);
+      units[ref]!++;
+      score[ref]! += boost * m.weight;
+      if (m.inText) inText[ref] = 1;
     }
   });
   let mode: QueryOutcome['mode'] = 'all';
-  let hits: RankedHit[] = [];
-  for (const [ref, f] of found) {
-    if (f.units === perUnit.length) hits.push({ ref, score: f.score, matches: null, inText: f.inText, unitsMatched: f.units });
-  }
-  if (hits.length === 0 && perUnit.length > 1 && found.size > 0) {
+  let refs = touched.filter((ref) => units[ref] === perUnit.length);
+  if (refs.length === 0 && perUnit.length > 1 && touched.length > 0) {
     mode = 'any';
-    for (const [ref, f] of found) hits.push({ ref, score: f.score, matches: null, inText: f.inText, unitsMatched: f.units });
+    refs = touched;
   }
   // A passage showing the words beats one that only inherits them from its title.
-  const shows = (h: RankedHit) => (h.inText ? 1 : 0);
-  hits.sort((a, b) => b.unitsMatched - a.unitsMatched || shows(b) - shows(a) || b.score - a.score || a.ref - b.ref);
+  refs.sort((a, b) => units[b]! - units[a]! || inText[b]! - inText[a]! || score[b]! - score[a]! || a - b);
 
   // A document matched only through its title gives one hit (its first
   // passage stands for it); documents with text matches give none of those.
-  const docsWithText = new Set(hits.filter((h) => h.inText).map((h) => index.input.passages[h.ref]!.doc));
-  hits = hits.filter((hit) => {
-    if (hit.inText) return true;
-    const doc = index.input.passages[hit.ref]!.doc;
-    if (docsWithText.has(doc)) return false;
-    docsWithText.add(doc);
-    return true;
-  });
+  const passages = index.input.passages;
+  const docsWithText = new Set<number>();
+  for (const ref of refs) if (inText[ref]) docsWithText.add(passages[ref]!.doc);
+  const hits: RankedHit[] = [];
+  for (const ref of refs) {
+    if (!inText[ref]) {
+      const doc = passages[ref]!.doc;
+      if (docsWithText.has(doc)) continue;
+      docsWithText.add(doc);
+    }
+    hits.push({ ref, score: score[ref]!, matches: null, inText: inText[ref] === 1, unitsMatched: units[ref]! });
+  }
   const matchesFor = Math.min(hits.length, options.matchesFor ?? hits.length);
   for (let i = 0; i < matchesFor; i++) hits[i]!.matches = hitMatches(index, parsed, hits[i]!);
   return { mode, hits };
