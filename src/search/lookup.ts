@@ -36,15 +36,21 @@ function forEachPassage(index: SearchIndex, term: string, visit: (ref: number, w
   for (const doc of p.titleDocs) df += index.docPassages[doc]!.length;
   const termIdf = idf(df, passages.length);
   const titleWeight = new Map<number, number>();
-  p.titleDocs.forEach((doc, i) => {
+  for (let i = 0; i < p.titleDocs.length; i++) {
+    const doc = p.titleDocs[i]!;
     titleWeight.set(doc, bm25(termIdf, p.titleTf[i]!, index.postings.titleLengths[doc]!, index.averageTitleLength, TITLE_BOOST));
-  });
+  }
+  const { textLengths } = index.postings;
+  const average = index.averageTextLength;
   const seen = titleWeight.size > 0 ? new Set<number>() : null;
-  p.textRefs.forEach((ref, i) => {
-    const weight = bm25(termIdf, p.textTf[i]!, index.postings.textLengths[ref]!, index.averageTextLength, 1);
-    seen?.add(ref);
-    visit(ref, weight + (titleWeight.get(passages[ref]!.doc) ?? 0), true);
-  });
+  for (let i = 0; i < p.textRefs.length; i++) {
+    const ref = p.textRefs[i]!;
+    const weight = bm25(termIdf, p.textTf[i]!, textLengths[ref]!, average, 1);
+    if (seen) {
+      seen.add(ref);
+      visit(ref, weight + (titleWeight.get(passages[ref]!.doc) ?? 0), true);
+    } else visit(ref, weight, true);
+  }
   for (const [doc, weight] of titleWeight) {
     for (const ref of index.docPassages[doc]!) if (!seen!.has(ref)) visit(ref, weight, false);
   }
