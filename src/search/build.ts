@@ -8,9 +8,9 @@
  * (prefixSurfaces, marked with SURFACE_MARK); postings.ts stores the counts
  * and computes Lunr's BM25 weights from them when a query reads them.
  */
-import { prefixSurfaces, tokenize } from '../text';
+import { tokenize } from '../text';
 import type { IndexInput } from './passages';
-import { cachedIndexKeys } from './pipeline';
+import { cachedIndexKeys, cachedPrefixSurfaces } from './pipeline';
 import { SURFACE_MARK, writeVarint, type Postings } from './postings';
 
 export interface SearchIndex {
@@ -33,16 +33,15 @@ export function titleFieldOf(doc: { title: string; publisher?: string }): string
   return doc.publisher ? `${doc.title}\n${doc.publisher}` : doc.title;
 }
 
-const SURFACE_CACHE_LIMIT = 50_000;
-const surfaceCache = new Map<string, string[]>();
+const markedCache = new Map<string, string[]>();
 
-/** Prefix surfaces of a written word, as marked terms (cached: word frequencies are Zipfian). */
+/** Prefix surfaces of a written word, as marked terms. */
 function surfaceTerms(word: string): string[] {
-  let terms = surfaceCache.get(word);
+  let terms = markedCache.get(word);
   if (terms === undefined) {
-    if (surfaceCache.size >= SURFACE_CACHE_LIMIT) surfaceCache.clear();
-    terms = [...new Set(prefixSurfaces(word))].filter((s) => s !== '').map((s) => SURFACE_MARK + s);
-    surfaceCache.set(word, terms);
+    if (markedCache.size >= 50_000) markedCache.clear();
+    terms = cachedPrefixSurfaces(word).map((s) => SURFACE_MARK + s);
+    markedCache.set(word, terms);
   }
   return terms;
 }

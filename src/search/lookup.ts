@@ -7,7 +7,8 @@
  * matchInText finds them, for the hits that are shown (and for notes).
  */
 import type { Range } from '../api/contract';
-import { analyze, prefixSurfaces } from '../text';
+import { tokenize } from '../text';
+import { cachedIndexKeys, cachedPrefixSurfaces } from './pipeline';
 import type { SearchIndex } from './build';
 import { bm25, decodeTerm, findTerm, idf, lowerBound, SURFACE_MARK, TITLE_BOOST } from './postings';
 import type { QueryUnit } from './query-parse';
@@ -126,7 +127,7 @@ function prefixesOf(unit: Extract<QueryUnit, { type: 'prefix' }>): string[] {
 /** True when a written word matches a prefix unit. */
 export function prefixMatchesWord(unit: Extract<QueryUnit, { type: 'prefix' }>, word: string): boolean {
   const prefixes = prefixesOf(unit);
-  return prefixSurfaces(word).some((s) => prefixes.some((p) => s.startsWith(p)));
+  return cachedPrefixSurfaces(word).some((s) => prefixes.some((p) => s.startsWith(p)));
 }
 
 /**
@@ -135,7 +136,12 @@ export function prefixMatchesWord(unit: Extract<QueryUnit, { type: 'prefix' }>, 
  * the offsets of shown hits come from, and how notes are searched.
  */
 export function matchInText(text: string, units: readonly QueryUnit[]): Range[][] {
-  const tokens = analyze(text);
+  // analyze() from src/text, with the cached keys: shown hits are re-read on every keystroke.
+  const tokens: { start: number; end: number; text: string; keys: string[] }[] = [];
+  for (const t of tokenize(text)) {
+    const keys = cachedIndexKeys(t.text);
+    if (keys.length > 0) tokens.push({ start: t.start, end: t.end, text: t.text, keys });
+  }
   return units.map((unit) => {
     const ranges: Range[] = [];
     if (unit.type === 'word') {

@@ -38,12 +38,15 @@ export interface RankedHit {
 
 export interface QueryOutcome {
   mode: 'all' | 'any';
-  /** Every matching passage, best first. */
+  /** Every matching passage, best first (past RunOptions.matchesFor: unordered). */
   hits: RankedHit[];
 }
 
 export interface RunOptions {
-  /** Match ranges are computed for this many hits from the top (default: all). */
+  /**
+   * Only this many hits from the top are ranked in order and get match
+   * ranges; the others follow in no given order (default: all).
+   */
   matchesFor?: number;
 }
 
@@ -114,26 +117,67 @@ export function runQuery(index: SearchIndex, parsed: ParsedQuery, options: RunOp
     mode = 'any';
     refs = touched;
   }
-  // A passage showing the words beats one that only inherits them from its title.
-  refs.sort((a, b) => units[b]! - units[a]! || inText[b]! - inText[a]! || score[b]! - score[a]! || a - b);
-
-  // A document matched only through its title gives one hit (its first
-  // passage stands for it); documents with text matches give none of those.
+  // A document matched only through its title gives one hit, its first
+  // passage (title-only passages of a document tie, so the lowest ref ranks
+  // first); documents with text matches give none of those.
   const passages = index.input.passages;
   const docsWithText = new Set<number>();
   for (const ref of refs) if (inText[ref]) docsWithText.add(passages[ref]!.doc);
-  const hits: RankedHit[] = [];
+  const titleOnly = new Map<number, number>();
+  let anyTitleOnly = false;
   for (const ref of refs) {
-    if (!inText[ref]) {
-      const doc = passages[ref]!.doc;
-      if (docsWithText.has(doc)) continue;
-      docsWithText.add(doc);
-    }
-    hits.push({ ref, score: score[ref]!, matches: null, inText: inText[ref] === 1, unitsMatched: units[ref]! });
+    if (inText[ref]) continue;
+    anyTitleOnly = true;
+    const doc = passages[ref]!.doc;
+    const first = titleOnly.get(doc);
+    if (!docsWithText.has(doc) && (first === undefined || ref < first)) titleOnly.set(doc, ref);
   }
-  const matchesFor = Math.min(hits.length, options.matchesFor ?? hits.length);
+  const kept = anyTitleOnly ? refs.filter((ref) => inText[ref] || titleOnly.get(passages[ref]!.doc) === ref) : refs;
+
+  // A passage showing the words beats one that only inherits them from its title.
+  const better = (a: number, b: number) => units[b]! - units[a]! || inText[b]! - inText[a]! || score[b]! - score[a]! || a - b;
+  const matchesFor = Math.min(kept.length, options.matchesFor ?? kept.length);
+  sortTop(kept, matchesFor, better);
+  const hits: RankedHit[] = kept.map((ref) => ({ ref, score: score[ref]!, matches: null, inText: inText[ref] === 1, unitsMatched: units[ref]! }));
   for (let i = 0; i < matchesFor; i++) hits[i]!.matches = hitMatches(index, parsed, hits[i]!);
   return { mode, hits };
+}
+
+/**
+ * Puts the best `top` items first, in order; the rest follow in no given
+ * order. A page shows 50 hits of a common word's thousands: selecting them
+ * (quickselect) and sorting those costs a fraction of sorting all.
+ */
+export function sortTop(items: number[], top: number, compare: (a: number, b: number) => number): void {
+  if (top <= 0) return;
+  if (top * 4 >= items.length) {
+    items.sort(compare);
+    return;
+  }
+  let lo = 0;
+  let hi = items.length - 1;
+  const k = top - 1;
+  while (lo < hi) {
+    const pivot = items[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (compare(items[i]!, pivot) < 0) i++;
+      while (compare(items[j]!, pivot) > 0) j--;
+      if (i <= j) {
+        const t = items[i]!;
+        items[i] = items[j]!;
+        items[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  const head = items.slice(0, top).sort(compare);
+  for (let i = 0; i < top; i++) items[i] = head[i]!;
 }
 
 function hitMatches(index: SearchIndex, parsed: ParsedQuery, hit: RankedHit): Range[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchInText } from '../../../src/search/lookup';
-import { mergeRanges, runQuery } from '../../../src/search/query';
+import { mergeRanges, runQuery, sortTop } from '../../../src/search/query';
 import { parseQuery } from '../../../src/search/query-parse';
 import { respond } from '../../../src/search/respond';
 import { indexOf, READY, type FakeDoc } from './fixtures';
@@ -81,10 +81,11 @@ describe('runQuery: matching', () => {
     expect(texts('شم*').sort()).toEqual(['الشمس', 'شمس'].sort()); // the article is still ignored when not typed
   });
 
-  it('computes match ranges only for the first matchesFor hits, ranking unchanged', () => {
+  it('computes match ranges only for the first matchesFor hits; same hits, the first ones in the same order', () => {
     const all = runQuery(index, parseQuery('الجيش'));
     const some = runQuery(index, parseQuery('الجيش'), { matchesFor: 1 });
-    expect(some.hits.map((h) => [h.ref, h.score])).toEqual(all.hits.map((h) => [h.ref, h.score]));
+    expect(some.hits[0]!.ref).toBe(all.hits[0]!.ref);
+    expect(some.hits.map((h) => [h.ref, h.score]).sort()).toEqual(all.hits.map((h) => [h.ref, h.score]).sort());
     expect(some.hits[0]!.matches).toEqual(all.hits[0]!.matches);
     expect(some.hits.slice(1).every((h) => h.matches === null)).toBe(true);
   });
@@ -150,6 +151,24 @@ describe('runQuery: ranking (ordinal)', () => {
       [1, 2],
       [0, 1],
     ]);
+  });
+});
+
+describe('sortTop (property: oracle is a full sort)', () => {
+  it('puts the best `top` items first, in order, and keeps every item', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 400 }), fc.nat(400), fc.integer({ min: 1, max: 7 }), (items, top, mod) => {
+        // Many ties on the first key, broken by the value, like runQuery's comparator.
+        const compare = (a: number, b: number) => (a % mod) - (b % mod) || a - b;
+        const sorted = [...items].sort(compare);
+        const partial = [...items];
+        sortTop(partial, top, compare);
+        const k = Math.min(top, items.length);
+        expect(partial.slice(0, k)).toEqual(sorted.slice(0, k));
+        expect([...partial].sort((a, b) => a - b)).toEqual([...items].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
