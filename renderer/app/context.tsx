@@ -160,7 +160,6 @@ export function AppProvider({ api, children }: { api: DaftarApi; children: React
       cancelled = true;
     };
     // Once at start; reloads go through reloadLibrary.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
 
   const reloadLibrary = useCallback(async () => acceptLibrary(await api.getLibrary()), [api, acceptLibrary]);

@@ -28,7 +28,6 @@ export function baseName(name: string): string {
 export function checkImportFile(name: string, size: number): FileProblem | null {
   const base = baseName(name).trim();
   if (base === '') return { problem: 'no-name' };
-  // eslint-disable-next-line no-control-regex
   if (base.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(base) || base === '.' || base === '..') return { problem: 'bad-name', name: base.slice(0, 60) };
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot).toLowerCase() : '';

@@ -47,7 +47,6 @@ export function NotesPanel({ arg }: SidePanelProps) {
     });
     return () => cancelAnimationFrame(frame);
     // Only when the panel is opened on a note, never on a save: focus must not jump while the user types.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [panel]);
 
   const go = (note: AnchoredAnnotation) => {

@@ -21,7 +21,6 @@ export function safeFileName(name: string, mimeType: string): string {
   const ext = ALLOWED_TYPES[type];
   if (!ext) throw new Error(`notes/download: unexpected export type "${mimeType}"`);
   const base = (name.split(/[\\/]/).pop() ?? '')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()

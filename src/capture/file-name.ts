@@ -16,7 +16,6 @@ export function checkFileName(name: string): { name: string; kind: ImportKind } 
   const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
   if (name.length > 255) throw new CaptureError('bad-request', `import: the file name ${shown} is longer than 255 characters`);
   if (name.includes('\0')) throw new CaptureError('bad-request', `import: the file name ${shown} contains a NUL character`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0001-\u001f\u007f]/.test(name)) throw new CaptureError('bad-request', `import: the file name ${shown} contains a control character`);
   if (/[/\\]/.test(name) || /^[A-Za-z]:/.test(name)) throw new CaptureError('bad-request', `import: ${shown} is a path; give the file's base name only`);
   if (/^\.+$/.test(name.trim())) throw new CaptureError('bad-request', `import: ${shown} is not a file name`);

@@ -9,9 +9,7 @@ import lunr from 'lunr';
 import type { Engine } from './types';
 
 // lunr-languages are CommonJS plugins that patch the lunr object they are given.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('lunr-languages/lunr.stemmer.support')(lunr);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('lunr-languages/lunr.ar')(lunr);
 
 const plugin = (lunr as unknown as { ar: lunr.Builder.Plugin }).ar;
