@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CaptureError, type CaptureErrorCode } from './errors';
-import { extractHtml, type ExtractOptions, type Extracted } from './extract';
+import type { ExtractOptions, Extracted } from './extract';
 
 export type ExtractRunner = (html: string, options: ExtractOptions) => Promise<Extracted>;
 
@@ -29,7 +29,9 @@ export interface WorkerEntry {
 /** Generous: a large page takes a few seconds on a slow machine; past this it is hostile or broken. */
 export const EXTRACT_TIMEOUT_MS = 60_000;
 
-export const inlineExtractor: ExtractRunner = async (html, options) => extractHtml(html, options);
+// Loaded on first use: jsdom, Readability and DOMPurify cost about a second of
+// start-up, which every `daftar` command and the app would otherwise pay.
+export const inlineExtractor: ExtractRunner = async (html, options) => (await import('./extract')).extractHtml(html, options);
 
 export function workerEntry(dir: string = __dirname): WorkerEntry | null {
   const bundled = join(dir, 'capture-worker.js');
