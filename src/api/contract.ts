@@ -94,6 +94,8 @@ export interface LibraryEntry {
   versions: DocumentVersion[];
   /** SHA-256 of the document text the annotations anchor to (empty when not captured). */
   contentHash: string;
+  /** The archive's title when the user has given the entry another one (`title` is then the user's). */
+  originalTitle?: string;
 }
 
 export interface LibraryView {
@@ -339,6 +341,9 @@ export interface DaftarApi {
   openBundledArchive(): Promise<LibraryResult>;
   getDocument(req: { id: string; version?: string }): Promise<DocumentView>;
 
+  /** The user's own title for an entry (titles in the archive may be guesses); null goes back to the archive's. */
+  renameEntry(req: { id: string; title: string | null }): Promise<LibraryEntry>;
+
   getSettings(): Promise<ReadingSettings>;
   setSettings(req: Partial<ReadingSettings>): Promise<ReadingSettings>;
 
@@ -372,6 +377,7 @@ export const METHOD_NAMES = [
   'getLibrary',
   'openBundledArchive',
   'getDocument',
+  'renameEntry',
   'getSettings',
   'setSettings',
   'search',

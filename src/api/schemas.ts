@@ -12,6 +12,7 @@ import { describeIssues } from '../document/validate';
 /** Limits on what a caller may send; bigger input is refused before any work. */
 export const REQUEST_LIMITS = {
   queryChars: 500,
+  titleChars: 300,
   noteChars: 20_000,
   tags: 32,
   tagChars: 64,
@@ -58,6 +59,9 @@ export const requestSchemas = {
   getLibrary: none,
   openBundledArchive: none,
   getDocument: z.object({ id: docId, version: z.string().max(64).optional() }).strict(),
+  renameEntry: z
+    .object({ id: docId, title: z.string().trim().min(1, 'a title cannot be empty').max(REQUEST_LIMITS.titleChars, `a title holds at most ${REQUEST_LIMITS.titleChars} characters`).nullable() })
+    .strict(),
   getSettings: none,
   setSettings: z
     .object({

@@ -9,7 +9,7 @@
  */
 import type { DaftarApi } from './contract';
 
-export type LibraryPart = Pick<DaftarApi, 'getAppInfo' | 'getLibrary' | 'openBundledArchive' | 'getDocument' | 'getSettings' | 'setSettings' | 'openExternal'>;
+export type LibraryPart = Pick<DaftarApi, 'getAppInfo' | 'getLibrary' | 'openBundledArchive' | 'getDocument' | 'renameEntry' | 'getSettings' | 'setSettings' | 'openExternal'>;
 export type SearchPart = Pick<DaftarApi, 'search' | 'findInDocument' | 'getIndexStatus'>;
 export type NotesPart = Pick<DaftarApi, 'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation' | 'exportAnnotations' | 'importAnnotations'>;
 export type CapturePart = Pick<DaftarApi, 'captureSource' | 'importFile'>;

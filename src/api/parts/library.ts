@@ -8,6 +8,8 @@
  * the file is moved aside (`settings.json.corrupt-<time>`) so nothing the user
  * had is overwritten; the next save writes a clean file, atomically.
  *
+ * The user's own titles (titles.ts) are laid over every entry this part returns.
+ *
  * openExternal asks nothing itself (the UI asked the user) and refuses any
  * URL isSafeExternalUrl rejects; without an `openExternal` effect (the HTTP
  * transport) it reports `{opened: false}`.
@@ -20,6 +22,7 @@ import type { AppNotice, DocumentView, ReadingSettings } from '../contract';
 import type { ServiceContext } from '../context';
 import { ApiError } from '../errors';
 import { isSafeExternalUrl } from '../external-url';
+import { createTitleStore } from './titles';
 import type { LibraryPart } from '../service';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -72,6 +75,7 @@ export function readSettingsFile(text: string | null): SettingsRead {
 
 export function createLibraryPart(ctx: ServiceContext, effects: LibraryEffects = {}): LibraryPart {
   const settingsPath = join(ctx.paths.dataDir, SETTINGS_FILE);
+  const titles = createTitleStore(ctx);
   let writes: Promise<unknown> = Promise.resolve();
 
   function loadSettings(): ReadingSettings {
@@ -110,16 +114,23 @@ export function createLibraryPart(ctx: ServiceContext, effects: LibraryEffects =
     },
 
     async getLibrary() {
-      return ctx.library.result();
+      return titles.applyToResult(ctx.library.result());
     },
 
     async openBundledArchive() {
-      return ctx.library.openBundled();
+      return titles.applyToResult(ctx.library.openBundled());
     },
 
     async getDocument(req): Promise<DocumentView> {
       const loaded = ctx.library.load(req.id, req.version);
-      return { entry: loaded.entry, document: loaded.document, version: loaded.version, citations: loaded.citations };
+      return { entry: titles.apply(loaded.entry), document: loaded.document, version: loaded.version, citations: loaded.citations };
+    },
+
+    async renameEntry(req) {
+      const entry = ctx.library.view().entries.find((e) => e.id === req.id);
+      if (!entry) throw new ApiError('not-found', `renameEntry: no entry ${JSON.stringify(req.id)} in the library`);
+      await titles.set(req.id, req.title === null || req.title === entry.title ? null : req.title);
+      return titles.apply(entry);
     },
 
     async getSettings() {
