@@ -73,6 +73,7 @@ export function ReaderPane() {
             {entry.title}
           </h1>
           <TitleNote />
+          <TitleEditor />
           <Byline parts={byline} />
         </header>
       )}
@@ -83,6 +84,7 @@ export function ReaderPane() {
             {index === 0 && titleInDoc && (
               <>
                 <TitleNote />
+                <TitleEditor />
                 <Byline parts={byline} />
               </>
             )}
@@ -123,3 +125,79 @@ function TitleNote() {
   );
 }
 
+
+/**
+ * The user's own title: archive titles may be guesses (the bundled article's
+ * is derived from its URL), so the reader can correct them. Saved in the data
+ * folder through renameEntry; the archive's title stays visible beside it.
+ */
+function TitleEditor() {
+  const { api, current, t, reloadLibrary } = useApp();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const entry = current?.view.entry;
+  if (entry === undefined) return null;
+
+  async function save(title: string | null) {
+    try {
+      await api.renameEntry({ id: entry!.id, title });
+      setDraft(null);
+      setError(null);
+      await reloadLibrary();
+    } catch (failure) {
+      setError(t('titleSaveFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    }
+  }
+
+  return (
+    <div className="title-editor">
+      {entry.originalTitle !== undefined && (
+        <p className="title-original" dir="auto">
+          {t('archiveTitle', { title: entry.originalTitle })}
+        </p>
+      )}
+      {draft === null ? (
+        <div className="title-editor-actions">
+          <button type="button" className="link-button" onClick={() => setDraft(entry.title)}>
+            {t('editTitle')}
+          </button>
+          {entry.originalTitle !== undefined && (
+            <button type="button" className="link-button" onClick={() => void save(null)}>
+              {t('restoreTitle')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <form
+          className="title-editor-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft.trim() !== '') void save(draft.trim());
+          }}
+        >
+          <input
+            className="title-input"
+            dir="auto"
+            aria-label={t('titleField')}
+            value={draft}
+            maxLength={300}
+            autoFocus
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setDraft(null)}
+          />
+          <button type="submit" disabled={draft.trim() === ''}>
+            {t('saveTitle')}
+          </button>
+          <button type="button" onClick={() => setDraft(null)}>
+            {t('cancel')}
+          </button>
+        </form>
+      )}
+      {error !== null && (
+        <p role="alert" className="title-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

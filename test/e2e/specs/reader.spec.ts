@@ -156,6 +156,27 @@ test('font size and theme survive a reload and a restart', async ({ page, daftar
   await expect(again.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
+test('the reader corrects a guessed title; it stays after a restart and the archive\'s title can come back', async ({ page, daftar }) => {
+  await daftar.ready();
+  const original = 'هل أوقفت مايكروسوفت حقا تعاونها مع الجيش الإسرائيلي؟';
+  const corrected = 'هل أوقفت مايكروسوفت حقًا تعاونها مع الجيش الإسرائيلي؟ (Unit 8200)';
+  await page.getByRole('button', { name: 'تعديل العنوان' }).click();
+  const field = page.getByRole('textbox', { name: 'عنوانك لهذه الوثيقة' });
+  await expect(field).toHaveValue(original);
+  await field.fill(corrected);
+  await page.getByRole('button', { name: 'حفظ العنوان' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(corrected);
+  await expect(page.locator('.title-original')).toContainText(original);
+  await expect(page.locator('.library-item-title').first()).toHaveText(corrected);
+  await daftar.shot('reader-title-edited');
+
+  const again = await daftar.restart();
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText(corrected);
+  await again.getByRole('button', { name: 'العودة إلى عنوان الأرشيف' }).click();
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText(original);
+  await expect(again.locator('.title-original')).toHaveCount(0);
+});
+
 test('switching the UI to English makes the UI left to right while the article stays right to left', async ({ page, daftar }) => {
   await daftar.ready();
   await page.getByRole('button', { name: 'إعدادات القراءة' }).click();
