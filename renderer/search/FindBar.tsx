@@ -20,6 +20,7 @@ import { findStore } from './find-store';
 import { searchStrings } from './i18n';
 import { findStepKey, isFindShortcut } from './keys';
 import './search.css';
+import { problemText } from './problem-text';
 
 const ALL = 'daftar-search';
 const CURRENT = 'daftar-search-current';
@@ -184,7 +185,7 @@ export function FindBar({ root, doc }: ReaderLayerProps) {
       </button>
       {found?.problem && (
         <p className="find-problem" role="alert">
-          {s('queryProblem', { position: found.problem.start + 1, message: found.problem.message })}
+          {s('queryProblem', { position: found.problem.start + 1, message: problemText(found.problem, lang) })}
         </p>
       )}
       {found?.error !== undefined && (

@@ -9,6 +9,7 @@
  * this file is the view and the keys.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import type { QueryProblem, UiLanguage } from '../../src/api/contract';
 import { useApp } from '../app/context';
 import { clearHighlight, setHighlight } from '../reader/highlights';
 import { SearchController, type SearchState } from './controller';
@@ -19,6 +20,7 @@ import { rangesInTextNode } from './paint';
 import { hitTarget, moveActive, resultsModel, type ResultOption, type ResultsModel } from './results-model';
 import { SearchResults } from './SearchResults';
 import './search.css';
+import { problemText } from './problem-text';
 
 const PROBLEM_HIGHLIGHT = 'daftar-query-problem';
 
@@ -161,6 +163,7 @@ function summaryText(state: SearchState, model: ResultsModel, s: SearchTranslate
 
 /** Everything above the list: index progress, the query problem, the any-word notice, counts, errors. */
 function SearchStatus({ state, model, s }: { state: SearchState; model: ResultsModel; s: SearchTranslate }) {
+  const { lang } = useApp();
   const { response, error, index } = state;
   const summary = summaryText(state, model, s);
   return (
@@ -177,7 +180,7 @@ function SearchStatus({ state, model, s }: { state: SearchState; model: ResultsM
           {s('searchFailed', { message: error })}
         </p>
       )}
-      {response?.problem && <QueryProblemView query={response.query} problem={response.problem} s={s} />}
+      {response?.problem && <QueryProblemView query={response.query} problem={response.problem} s={s} lang={lang} />}
       {response?.mode === 'any' && response.total > 0 && <p className="search-any-notice">{s('anyModeNotice')}</p>}
       {state.pending && <p className="search-pending">{s('searching')}</p>}
       {summary !== '' && <p className="search-summary">{summary}</p>}
@@ -186,7 +189,7 @@ function SearchStatus({ state, model, s }: { state: SearchState; model: ResultsM
 }
 
 /** The parser's explanation, and the query echoed with the troublesome part painted (one text node). */
-function QueryProblemView({ query, problem, s }: { query: string; problem: { message: string; start: number; end: number }; s: SearchTranslate }) {
+function QueryProblemView({ query, problem, s, lang }: { query: string; problem: QueryProblem; s: SearchTranslate; lang: UiLanguage }) {
   const echo = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     if (echo.current === null) return;
@@ -199,7 +202,7 @@ function QueryProblemView({ query, problem, s }: { query: string; problem: { mes
   }, [query, problem]);
   return (
     <div className="search-problem" role="alert">
-      <p>{s('queryProblem', { position: problem.start + 1, message: problem.message })}</p>
+      <p>{s('queryProblem', { position: problem.start + 1, message: problemText(problem, lang) })}</p>
       <code className="search-problem-query" dir="auto" ref={echo}>
         {query}
       </code>

@@ -183,8 +183,27 @@ export interface SearchGroup {
   hits: SearchHit[];
 }
 
+/** What is wrong with a query, so the UI can say it in the reader's language (`message` is the English). */
+export type QueryProblemCode =
+  | 'unclosed-quote'
+  | 'bad-lang'
+  | 'empty-source'
+  | 'unknown-source'
+  | 'lonely-minus'
+  | 'empty-phrase'
+  | 'star-without-word'
+  | 'no-letters'
+  | 'short-prefix'
+  | 'star-on-phrase'
+  | 'too-many-units'
+  | 'filters-only'
+  | 'too-many-matches';
+
 export interface QueryProblem {
+  code: QueryProblemCode;
   message: string;
+  /** The values the message names (the bad value, a limit…), for translations. */
+  params?: Record<string, string | number>;
   start: number;
   end: number;
 }

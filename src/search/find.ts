@@ -22,7 +22,7 @@ export function findInText(prepared: NormalizedText, query: string): FindRespons
   if (needle === '') {
     const trimmed = query.trim();
     if (trimmed === '') return { matches: [] };
-    return { matches: [], problem: { message: 'search: nothing to find: the query holds only marks or invisible characters', start: 0, end: query.length } };
+    return { matches: [], problem: { code: 'no-letters', params: { text: trimmed }, message: 'search: nothing to find: the query holds only marks or invisible characters', start: 0, end: query.length } };
   }
   const matches: Range[] = [];
   const hay = prepared.text;
@@ -32,7 +32,7 @@ export function findInText(prepared: NormalizedText, query: string): FindRespons
     at = hay.indexOf(needle, at + needle.length);
   }
   if (at >= 0) {
-    return { matches, problem: { message: `search: more than ${MAX_FIND_MATCHES} matches; showing the first ${MAX_FIND_MATCHES}`, start: 0, end: query.length } };
+    return { matches, problem: { code: 'too-many-matches', params: { max: MAX_FIND_MATCHES }, message: `search: more than ${MAX_FIND_MATCHES} matches; showing the first ${MAX_FIND_MATCHES}`, start: 0, end: query.length } };
   }
   return { matches };
 }

@@ -75,7 +75,7 @@ function chunksOf(input: string, problems: QueryProblem[]): Chunk[] {
       const close = QUOTES[open]!;
       const closeAt = input.indexOf(close, j + 1);
       const end = closeAt < 0 ? input.length : closeAt + 1;
-      if (closeAt < 0) problems.push({ message: `search: the quote ${open} is not closed; searching for the rest as a phrase`, start: j, end: input.length });
+      if (closeAt < 0) problems.push({ code: 'unclosed-quote', params: { quote: open }, message: `search: the quote ${open} is not closed; searching for the rest as a phrase`, start: j, end: input.length });
       chunks.push({ text: input.slice(j + 1, closeAt < 0 ? input.length : closeAt), start: negated ? start : j, end, negated, quoted: true });
       i = end;
       continue;
@@ -100,9 +100,9 @@ function filterOf(chunk: Chunk, parsed: ParsedQuery): boolean {
   if (name === 'lang') {
     const lang = value.toLowerCase();
     if (lang === 'ar' || lang === 'en') parsed.lang = lang;
-    else parsed.problems.push({ message: `search: lang: takes ar or en, not ${JSON.stringify(value)}`, start: chunk.start, end: chunk.end });
+    else parsed.problems.push({ code: 'bad-lang', params: { value }, message: `search: lang: takes ar or en, not ${JSON.stringify(value)}`, start: chunk.start, end: chunk.end });
   } else if (value === '') {
-    parsed.problems.push({ message: 'search: source: needs a document id, e.g. source:guardian-2025', start: chunk.start, end: chunk.end });
+    parsed.problems.push({ code: 'empty-source', message: 'search: source: needs a document id, e.g. source:guardian-2025', start: chunk.start, end: chunk.end });
   } else if (!parsed.sources.includes(value)) {
     parsed.sources.push(value);
   }
@@ -112,17 +112,17 @@ function filterOf(chunk: Chunk, parsed: ParsedQuery): boolean {
 function unitOf(chunk: Chunk, problems: QueryProblem[]): QueryUnit | null {
   const { start, end } = chunk;
   if (chunk.negated && !chunk.quoted && chunk.text === '') {
-    problems.push({ message: 'search: a - must be followed by a word or phrase to exclude', start: start - 1, end });
+    problems.push({ code: 'lonely-minus', message: 'search: a - must be followed by a word or phrase to exclude', start: start - 1, end });
     return null;
   }
   const tokens = tokenize(chunk.text);
   if (tokens.length === 0) {
-    const message = chunk.quoted
-      ? 'search: the quoted phrase holds no words'
+    const problem: Pick<QueryProblem, 'code' | 'message' | 'params'> = chunk.quoted
+      ? { code: 'empty-phrase', message: 'search: the quoted phrase holds no words' }
       : chunk.text.includes('*')
-        ? `search: a * must follow at least ${MIN_PREFIX_CHARS} letters of a word (e.g. مايكرو*)`
-        : `search: ${JSON.stringify(chunk.text)} has no letters or digits to search for`;
-    problems.push({ message, start, end });
+        ? { code: 'star-without-word', params: { min: MIN_PREFIX_CHARS }, message: `search: a * must follow at least ${MIN_PREFIX_CHARS} letters of a word (e.g. مايكرو*)` }
+        : { code: 'no-letters', params: { text: chunk.text }, message: `search: ${JSON.stringify(chunk.text)} has no letters or digits to search for` };
+    problems.push({ ...problem, start, end });
     return null;
   }
   const isPrefix = !chunk.quoted && chunk.text.endsWith('*');
@@ -134,12 +134,12 @@ function unitOf(chunk: Chunk, problems: QueryProblem[]): QueryUnit | null {
         const surface = normalize(word);
         return surface === key ? { type: 'prefix', text: word, key, start, end } : { type: 'prefix', text: word, key, surface, start, end };
       }
-      problems.push({ message: `search: type at least ${MIN_PREFIX_CHARS} letters before * (searching for the whole word ${word})`, start, end });
+      problems.push({ code: 'short-prefix', params: { min: MIN_PREFIX_CHARS, word }, message: `search: type at least ${MIN_PREFIX_CHARS} letters before * (searching for the whole word ${word})`, start, end });
     }
     const key = queryKey(word);
     return key === '' ? null : { type: 'word', text: word, key, start, end };
   }
-  if (isPrefix) problems.push({ message: 'search: * works on one word, not on a phrase; searching for the phrase', start, end });
+  if (isPrefix) problems.push({ code: 'star-on-phrase', message: 'search: * works on one word, not on a phrase; searching for the phrase', start, end });
   const keys = tokens.map((t) => queryKey(t.text)).filter((k) => k !== '');
   if (keys.length === 0) return null;
   if (keys.length === 1) return { type: 'word', text: tokens[0]!.text, key: keys[0]!, start, end };
@@ -153,13 +153,13 @@ export function parseQuery(input: string): ParsedQuery {
     const unit = unitOf(chunk, parsed.problems);
     if (!unit) continue;
     if (parsed.include.length + parsed.exclude.length >= MAX_UNITS) {
-      parsed.problems.push({ message: `search: only the first ${MAX_UNITS} words and phrases are used`, start: unit.start, end: input.length });
+      parsed.problems.push({ code: 'too-many-units', params: { max: MAX_UNITS }, message: `search: only the first ${MAX_UNITS} words and phrases are used`, start: unit.start, end: input.length });
       break;
     }
     (chunk.negated ? parsed.exclude : parsed.include).push(unit);
   }
   if (parsed.include.length === 0 && (parsed.exclude.length > 0 || parsed.lang || parsed.sources.length > 0)) {
-    parsed.problems.push({ message: 'search: add a word to search for; -, lang: and source: only narrow a search', start: 0, end: input.length });
+    parsed.problems.push({ code: 'filters-only', message: 'search: add a word to search for; -, lang: and source: only narrow a search', start: 0, end: input.length });
   }
   return parsed;
 }

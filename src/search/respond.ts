@@ -37,7 +37,7 @@ export function respondWithHits(input: RespondInput): { response: SearchResponse
     const unknown = parsed.sources.find((id) => !input.knownDocIds!.has(id));
     if (unknown !== undefined) {
       const at = input.query.indexOf(`source:${unknown}`);
-      parsed.problems.push({ message: `search: no document has the id ${JSON.stringify(unknown)}`, start: Math.max(0, at), end: at < 0 ? input.query.length : at + 7 + unknown.length });
+      parsed.problems.push({ code: 'unknown-source', params: { id: unknown }, message: `search: no document has the id ${JSON.stringify(unknown)}`, start: Math.max(0, at), end: at < 0 ? input.query.length : at + 7 + unknown.length });
     }
   }
   // Match offsets only for the hits the page shows.

@@ -124,7 +124,7 @@ describe('FindBar', () => {
   });
 
   it.each([
-    ['a query problem', async (): Promise<FindResponse> => ({ matches: [], problem: { message: 'search: the quote " is not closed', start: 0, end: 4 } }), 'تعذّرت قراءة البحث عند الحرف 1: search: the quote " is not closed'],
+    ['a query problem', async (): Promise<FindResponse> => ({ matches: [], problem: { code: 'unclosed-quote', params: { quote: '"' }, message: 'search: the quote " is not closed', start: 0, end: 4 } }), 'تعذّرت قراءة البحث عند الحرف 1: علامة الاقتباس \u2068"\u2069 غير مغلقة؛ يُبحث عن بقية النص كعبارة'],
     [
       'a failed call',
       async (): Promise<FindResponse> => {

@@ -240,7 +240,7 @@ describe('respond: the contract shape', () => {
 
   it('reports an unknown source: id and the first query problem', () => {
     const r = respond({ query: 'azure source:nope', index, notes: [], status: READY, knownDocIds: new Set(['article', 'guardian']) });
-    expect(r.problem).toEqual({ message: 'search: no document has the id "nope"', start: 6, end: 17 });
+    expect(r.problem).toEqual({ code: 'unknown-source', params: { id: 'nope' }, message: 'search: no document has the id "nope"', start: 6, end: 17 });
     expect(r.groups).toEqual([]);
   });
 
