@@ -94,8 +94,16 @@ function positionVouchedFor(text: string, start: number, end: number, quote: Quo
 
 /** Drops whitespace a folded match picked up at its edges (a collapsed run maps to its first raw char only). */
 function trimmed(text: string, range: { start: number; end: number }, exact: string): { start: number; end: number } {
-  let { start, end } = range;
-  if (!/^\s/.test(exact)) while (start < end && /\s/.test(text[start]!)) start++;
-  if (!/\s$/.test(exact)) while (end > start && /\s/.test(text[end - 1]!)) end--;
+  // Folding collapses whitespace runs, so a range mapped back can carry more
+  // of a run than the quote had: keep exactly as much edge whitespace as the
+  // quote itself (none, usually), taken next to the words.
+  const lead = /^\s*/.exec(exact)![0].length;
+  const trail = /\s*$/.exec(exact)![0].length;
+  let first = range.start;
+  while (first < range.end && /\s/.test(text[first]!)) first++;
+  let last = range.end;
+  while (last > first && /\s/.test(text[last - 1]!)) last--;
+  const start = Math.max(range.start, first - lead);
+  const end = Math.min(range.end, last + trail);
   return end > start ? { start, end } : range;
 }

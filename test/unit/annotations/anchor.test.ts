@@ -148,6 +148,25 @@ suite('fuzzy scoring is ordinal', () => {
   });
 });
 
+suite('anchor: whitespace at a quote\'s edges', () => {
+  // Found by the insertion property below (seed 65377480): a quote that starts
+  // with a space, after an insertion right before it, was found on folded text
+  // and mapped back with the extra space of the collapsed run.
+  it('keeps exactly the quote\'s own edge whitespace after an insertion beside it', () => {
+    const text = 'الجيش data أزور الجيش الجيش';
+    for (let where = 0; where <= 15; where++) {
+      for (let end = 17; end <= text.length; end++) {
+        const exact = text.slice(15, end);
+        if (text.indexOf(exact) !== text.lastIndexOf(exact)) continue;
+        const edited = text.slice(0, where) + 'XQ ' + text.slice(where);
+        const found = anchor(edited, describe(text, 15, end));
+        if (found) expect({ where, end, start: found.start, stop: found.end }).toEqual({ where, end, start: 18, stop: end + 3 });
+        if (found) expect(edited.slice(found.start, found.end)).toBe(exact);
+      }
+    }
+  });
+});
+
 suite('anchor: properties', () => {
   const words = fc.constantFrom('الجيش', 'مايكروسوفت', 'أزور', 'the', 'unit', 'cloud', '8200', 'في', 'على', 'data');
   const textArb = fc.array(words, { minLength: 3, maxLength: 40 }).map((w) => w.join(' '));
