@@ -215,9 +215,13 @@ test('the skip link and visible focus: the keyboard reaches the article first', 
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
-  // The next Tab lands on the first citation of the article, with a visible outline.
+  // The next Tab stays in the article: the title's own action, then the first citation, each with a visible outline.
   await page.keyboard.press('Tab');
   const focused = page.locator(':focus');
+  await expect(focused).toHaveText('تعديل العنوان');
+  expect(await focused.evaluate((el) => el.closest('article.document') !== null)).toBe(true);
+  expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.keyboard.press('Tab');
   await expect(focused).toHaveClass(/citation/);
   expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
 });
