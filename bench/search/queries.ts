@@ -10,6 +10,7 @@
  */
 import type { Passage } from './corpus';
 import { referenceTokens, typedForm } from './reference-text';
+import { rng } from '../shared/rng';
 
 export type QueryKind = 'word' | 'two-words' | 'prefix';
 
@@ -33,18 +34,6 @@ export const QUERY_MIX: readonly { kind: QueryKind; lang: 'ar' | 'en'; count: nu
   { kind: 'prefix', lang: 'en', count: 10 },
 ];
 
-/** mulberry32: a tiny seeded PRNG so the set never changes between runs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Words a reader would plausibly search: at least 3 letters once typed. */
 function candidateWords(passage: Passage, bare: boolean): string[] {
   return referenceTokens(passage.text)
@@ -53,7 +42,7 @@ function candidateWords(passage: Passage, bare: boolean): string[] {
 }
 
 export function buildQueries(corpus: readonly Passage[], seed = 20261130): BenchQuery[] {
-  const random = prng(seed);
+  const random = rng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const byLang = { ar: corpus.filter((p) => p.lang === 'ar'), en: corpus.filter((p) => p.lang === 'en') };
   const queries: BenchQuery[] = [];
