@@ -9,7 +9,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { LibraryEntry } from '../../src/api/contract';
 import { useApp } from '../app/context';
-import { IMPORT_ACCEPT } from './files';
+import { FileInput } from './FileInput';
 import { ProvenanceDetails } from './ProvenanceDetails';
 import { TaskStatus } from './TaskStatus';
 import { hostOf } from './task';
@@ -58,18 +58,7 @@ export function CaptureActions({ entry }: { entry: LibraryEntry }) {
         <button type="button" className="action" disabled={busy} onClick={() => input.current?.click()} data-testid="import-button">
           {ct(captured ? 'importNewVersion' : 'importFile')}
         </button>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          accept={IMPORT_ACCEPT}
-          data-testid="import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file, entry.id);
-          }}
-        />
+        <FileInput inputRef={input} testId="import-input" onFile={(file) => void importFile(file, entry.id)} />
         <p className="capture-note muted">{ct('importKinds')}</p>
       </div>
     </>

@@ -9,7 +9,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useApp } from '../app/context';
-import { IMPORT_ACCEPT } from './files';
+import { FileInput } from './FileInput';
 import { TaskStatus } from './TaskStatus';
 import { hostOf } from './task';
 import { useCaptureTask } from './useCaptureTask';
@@ -38,20 +38,13 @@ export function ImportTool() {
         </span>
         <span className="tool-label">{ct('importNewSource')}</span>
       </button>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept={IMPORT_ACCEPT}
-        data-testid="import-new-source-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) {
-            setMode('file');
-            setOpen(true);
-            void importFile(file);
-          }
+      <FileInput
+        inputRef={input}
+        testId="import-new-source-input"
+        onFile={(file) => {
+          setMode('file');
+          setOpen(true);
+          void importFile(file);
         }}
       />
       {dragging && <div className="capture-window-drop" aria-hidden="true">{ct('dropHere')}</div>}
