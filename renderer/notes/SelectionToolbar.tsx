@@ -9,7 +9,7 @@
  * by not taking focus on mouse down. From the keyboard, Ctrl/Cmd+Shift+H
  * moves focus into the toolbar (Tab between its buttons, Escape leaves it).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { HighlightColor } from '../../src/api/contract';
 import type { CurrentDocument } from '../app/context';
 import { offsetsFromSelection } from '../reader/highlights';
@@ -56,16 +56,34 @@ export function SelectionToolbar({ root, doc }: { root: HTMLElement; doc: Curren
     };
   }, [root]);
 
+  // The shortcut is listened for all the time, not only once the toolbar is
+  // shown: the toolbar appears one animation frame after the selection, and a
+  // quick hand (or a test) can press the keys inside that frame.
+  const focusWhenShown = useRef(false);
   useEffect(() => {
-    if (picked === null) return;
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'h') {
+      if (!((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'h')) return;
+      const first = bar.current?.querySelector<HTMLButtonElement>('button');
+      if (first) {
         e.preventDefault();
-        bar.current?.querySelector<HTMLButtonElement>('button')?.focus();
+        first.focus();
+        return;
       }
+      const now = readSelection(root);
+      if (now === null) return;
+      e.preventDefault();
+      cancelAnimationFrame(frame.current);
+      focusWhenShown.current = true;
+      setPicked(now);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
+  }, [root]);
+
+  useLayoutEffect(() => {
+    if (!focusWhenShown.current || picked === null) return;
+    focusWhenShown.current = false;
+    bar.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [picked]);
 
   if (picked === null) return null;
