@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useApp } from './context';
+import { noticeText } from './notice-text';
 
 export function Notices() {
   const { info, t } = useApp();
@@ -13,22 +14,33 @@ export function Notices() {
   if (notices.length === 0) return null;
   return (
     <section className="notices" aria-label={t('noticesLabel')}>
-      {notices.map(({ notice, index }) => (
-        <div key={index} className="notice" role="alert" data-code={notice.code}>
-          <p dir="auto">{notice.message}</p>
-          {notice.keptAt !== undefined && (
-            <p>
-              {t('noticeKeptAt')}{' '}
-              <span className="url-text" dir="ltr">
-                {notice.keptAt}
-              </span>
-            </p>
-          )}
-          <button type="button" className="action" onClick={() => setDismissed((prev) => new Set(prev).add(index))}>
-            {t('dismiss')}
-          </button>
-        </div>
-      ))}
+      {notices.map(({ notice, index }) => {
+        const { text, detail } = noticeText(notice, t);
+        return (
+          <div key={index} className="notice" role="alert" data-code={notice.code}>
+            <p dir="auto">{text}</p>
+            {detail !== undefined && (
+              <details>
+                <summary>{t('noticeDetail')}</summary>
+                <p dir="ltr" lang="en">
+                  {detail}
+                </p>
+              </details>
+            )}
+            {notice.keptAt !== undefined && (
+              <p>
+                {t('noticeKeptAt')}{' '}
+                <span className="url-text" dir="ltr">
+                  {notice.keptAt}
+                </span>
+              </p>
+            )}
+            <button type="button" className="action" onClick={() => setDismissed((prev) => new Set(prev).add(index))}>
+              {t('dismiss')}
+            </button>
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -84,6 +84,10 @@ export const en = {
   panelTools: 'Tools',
   noticesLabel: 'Messages',
   noticeKeptAt: 'The previous file is kept at',
+  'notice-notes-db-corrupt': 'Your notes database could not be read. It was moved aside, untouched, and a new empty one was started; nothing was deleted.',
+  'notice-notes-db-newer': 'Your notes database was written by a newer version of Daftar. It was moved aside, untouched, and a new empty one was started; open it with the newer version to get those notes back.',
+  'notice-notes-db-migrated': 'Your notes database was upgraded to this version of Daftar. A copy of the old one was kept.',
+  noticeDetail: 'Technical detail',
   dismiss: 'Dismiss',
   highlightedResult: 'Jumped to the passage',
 } as const;

@@ -43,11 +43,9 @@ async function revertEdit(entry: UndoEntry, before: Annotation, api: UndoApi, no
   const target = entry.beforeAnchor !== undefined ? entry.beforeAnchor : positionOf(before);
   if (target) return api.updateAnnotation({ id: entry.id, ...fields, reattach: { start: target.start, end: target.end }, expectedModified });
   // It was an orphan before (a re-attach is being undone): there is no text to
-  // attach it to, so the exact before-image goes back. Check first that nobody
-  // changed it meanwhile, as the update path would.
-  if (now && now.modified !== expectedModified) throw Object.assign(new Error(`notes: ${entry.id} changed meanwhile; undo skipped`), { code: 'conflict' });
-  await api.deleteAnnotation({ id: entry.id });
-  return api.restoreAnnotation({ annotation: before });
+  // attach it to, so the before-image replaces it, in one commit and only if
+  // nobody changed it meanwhile.
+  return api.restoreAnnotation({ annotation: before, expectedModified });
 }
 
 /**

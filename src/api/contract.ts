@@ -375,8 +375,13 @@ export interface DaftarApi {
   updateAnnotation(req: UpdateAnnotationRequest): Promise<AnchoredAnnotation>;
   /** Returns the deleted annotation (the before-image the UI keeps for undo). */
   deleteAnnotation(req: { id: string }): Promise<Annotation>;
-  /** Undo of a delete: puts the before-image back. */
-  restoreAnnotation(req: { annotation: Annotation }): Promise<AnchoredAnnotation>;
+  /**
+   * Undo: puts a before-image back. Without `expectedModified` the record must
+   * be absent (undo of a delete). With it, the record must be there at that
+   * version and is replaced in one commit (undo of a re-attach, where the
+   * before-image has no text to be attached to); another version is a conflict.
+   */
+  restoreAnnotation(req: { annotation: Annotation; expectedModified?: string }): Promise<AnchoredAnnotation>;
   exportAnnotations(req: ExportRequest): Promise<ExportResponse>;
   importAnnotations(req: { content: string }): Promise<ImportAnnotationsResponse>;
 

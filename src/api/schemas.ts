@@ -83,7 +83,7 @@ export const requestSchemas = {
     .object({ id: annotationId, note: note.optional(), tags: tags.optional(), color: color.optional(), reattach: range.optional(), expectedModified: isoDate.optional() })
     .strict(),
   deleteAnnotation: z.object({ id: annotationId }).strict(),
-  restoreAnnotation: z.object({ annotation: annotationSchema }).strict(),
+  restoreAnnotation: z.object({ annotation: annotationSchema, expectedModified: isoDate.optional() }).strict(),
   exportAnnotations: z.object({ format: z.enum(['jsonld', 'md']), docId: docId.optional() }).strict(),
   importAnnotations: z.object({ content: z.string().max(REQUEST_LIMITS.annotationsImportChars, 'the file is larger than 20 MB') }).strict(),
   captureSource: z.object({ url: z.string().min(1).max(REQUEST_LIMITS.urlChars), sourceId: docId.optional() }).strict(),

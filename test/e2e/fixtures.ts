@@ -9,11 +9,13 @@
  * `page` is that app's window; `daftar` adds what specs need around it:
  * the origin, every request the page made, a restart on the same data, and
  * screenshots into test/e2e/screenshots/.
- * Options (test.use): `archiveDir` (serve another archive), `uiLocale`.
+ * Options (test.use): `archiveDir` (serve another archive), `uiLocale`,
+ * `dataFiles` (files put in the fresh data folder before the app starts;
+ * an object, not a callback, because Playwright takes a function there for a fixture).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test as base, expect, _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { startServe, type RunningServe } from './host';
 
@@ -54,6 +56,7 @@ export interface DaftarApp {
 interface Options {
   archiveDir: string | undefined;
   uiLocale: string;
+  dataFiles: Record<string, Uint8Array | string> | undefined;
 }
 
 interface WorkerFixtures {
@@ -65,6 +68,7 @@ const SCREENSHOTS = join(root, 'test', 'e2e', 'screenshots');
 export const test = base.extend<{ daftar: DaftarApp } & Options, WorkerFixtures>({
   archiveDir: [undefined, { option: true }],
   uiLocale: ['ar', { option: true }],
+  dataFiles: [undefined, { option: true }],
 
   browser: [
     async ({}, use) => {
@@ -79,8 +83,12 @@ export const test = base.extend<{ daftar: DaftarApp } & Options, WorkerFixtures>
     { scope: 'worker' },
   ],
 
-  daftar: async ({ browser, archiveDir, uiLocale }, use) => {
+  daftar: async ({ browser, archiveDir, uiLocale, dataFiles }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'daftar-e2e-'));
+    for (const [name, content] of Object.entries(dataFiles ?? {})) {
+      if (basename(name) !== name) throw new Error(`e2e: dataFiles: ${name} must be a plain file name`);
+      await writeFile(join(dataDir, name), content);
+    }
     const requests: string[] = [];
     const watch = (page: Page) => page.on('request', (request) => void requests.push(request.url()));
     let stop: () => Promise<void>;

@@ -134,6 +134,30 @@ suite('notes part: orphans and new versions', () => {
     expect(reattached.body.note).toBe('سبب القرار');
   });
 
+  it('undoing a re-attach puts the orphan back in one commit, and only over the version it replaced', async () => {
+    const a = await part.createAnnotation({ ...range('article', 'خالفت شروط الاستخدام الخاصة بالشركة'), color: 'green', note: 'سبب القرار' });
+    library.setParagraphs('article', PARAGRAPHS.map((p) => p.replace('خالفت شروط الاستخدام الخاصة بالشركة', 'انتهكت القواعد')));
+    const [orphan] = await part.listAnnotations({ docId: 'article' });
+    const { anchor: _none, ...before } = orphan!;
+    const { start, end } = range('article', 'انتهكت القواعد');
+    const reattached = await part.updateAnnotation({ id: a.id, reattach: { start, end } });
+
+    // A window that edited meanwhile wins: the undo is refused and changes nothing.
+    const edited = await part.updateAnnotation({ id: a.id, note: 'تعديل من نافذة أخرى' });
+    await rejects(part.restoreAnnotation({ annotation: before, expectedModified: reattached.modified }), 'conflict', /changed elsewhere/);
+    expect((await part.listAnnotations({}))[0]).toEqual(edited);
+
+    const undone = await part.restoreAnnotation({ annotation: before, expectedModified: edited.modified });
+    expect(undone.anchor).toBeNull();
+    expect(undone.target).toEqual(before.target);
+    expect(undone.body).toEqual(before.body);
+    expect(undone.modified > edited.modified).toBe(true);
+    expect(await part.listAnnotations({})).toEqual([undone]);
+    // Replacing needs the record to be there; an insert-style restore of it is still a conflict.
+    await rejects(part.restoreAnnotation({ annotation: before }), 'conflict', /already exists/);
+    await rejects(part.restoreAnnotation({ annotation: { ...before, id: 'urn:uuid:00000000-0000-4000-8000-00000000beef' }, expectedModified: undone.modified }), 'not-found', /beef/);
+  });
+
   it('notes move with their text when a paragraph is inserted, and reanchorDocument rewrites their selectors', async () => {
     const a = await part.createAnnotation({ ...range('article', 'الوحدة 8200'), color: 'yellow' });
     const gone = await part.createAnnotation({ ...range('article', 'خالفت شروط الاستخدام الخاصة بالشركة'), color: 'green' });

@@ -200,9 +200,16 @@ export function createNotesPart(ctx: ServiceContext): NotesPart & NotesPartExtra
       const req = parseRequest('restoreAnnotation', raw);
       try {
         const note = validateAnnotation(req.annotation);
-        store.insert(note);
+        if (req.expectedModified === undefined) {
+          store.insert(note);
+          changed();
+          return anchorOne(note);
+        }
+        // The replaced record gets a newer \`modified\` than the one it replaces,
+        // so a window still holding that version sees a conflict, not an ABA.
+        const replaced = store.update(note.id, (current) => ({ ...note, modified: nextModified(current.modified, ctx.now()) }), req.expectedModified);
         changed();
-        return anchorOne(note);
+        return anchorOne(replaced);
       } catch (error) {
         return asApiError(error);
       }

@@ -3,8 +3,12 @@
  *  (a) highlighting part of an Arabic word paints it with the CSS Custom
  *      Highlight API and leaves the reader's text nodes exactly as they were
  *      (same nodes, same data), with a screenshot to check letter joining;
- *  (b) create, edit, delete, undo (toast and Ctrl+Z), reload: the notes survive.
+ *  (b) create, edit, delete, undo (toast and Ctrl+Z), reload: the notes survive;
+ *  (c) a notes database that cannot be read is moved aside, the user is told
+ *      where, in their language, and notes work again at once.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
@@ -342,4 +346,32 @@ test('from the keyboard: Ctrl+Shift+H moves into the toolbar, Tab and Enter high
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('notes-toolbar')).toHaveCount(0);
   expect(await highlightSize(page, 'daftar-note-yellow')).toBe(0);
+});
+
+test.describe('a notes database that cannot be read', () => {
+  const damaged = Buffer.from('not a database: a half-copied file from a backup\n'.repeat(200));
+  test.use({ dataFiles: { 'daftar.sqlite': damaged } });
+
+  test('is moved aside untouched, the reader is told where in Arabic, and new notes are kept', async ({ daftar, page }) => {
+    await daftar.ready();
+    const notice = page.locator('.notice[data-code="notes-db-corrupt"]');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('تعذّرت قراءة قاعدة بيانات ملاحظاتك');
+    const keptAt = (await notice.locator('.url-text').textContent())!.trim();
+    expect(keptAt).toContain(join(daftar.dataDir, 'daftar.sqlite.corrupt-'));
+    expect(readFileSync(keptAt).equals(damaged), 'the damaged file is kept byte for byte').toBe(true);
+    await notice.locator('summary').click();
+    await expect(notice.locator('details p')).toContainText('could not be read');
+    await daftar.shot('notes-db-moved-aside');
+
+    await selectInWord(page, 'الوحدة 8200', 0, 'الوحدة 8200'.length);
+    await page.getByTestId('notes-toolbar').locator('[data-color="blue"]').click();
+    await expect.poll(() => highlightSize(page, 'daftar-note-blue')).toBe(1);
+    await notice.getByRole('button', { name: 'إخفاء' }).click();
+    await expect(notice).toHaveCount(0);
+
+    const after = await daftar.restart();
+    await expect.poll(() => highlightSize(after, 'daftar-note-blue')).toBe(1);
+    await expect(after.locator('.notice')).toHaveCount(0);
+  });
 });

@@ -130,8 +130,11 @@ export function fakeNotesApi(text: Record<string, string> = { article: 'النص
       const { anchor: _a, ...before } = row;
       return structuredClone(before) as Annotation;
     },
-    async restoreAnnotation({ annotation }) {
-      calls.push('restore');
+    async restoreAnnotation({ annotation, expectedModified }) {
+      calls.push(expectedModified === undefined ? 'restore' : 'replace');
+      if (expectedModified !== undefined && rows.get(annotation.id)?.modified !== expectedModified) {
+        throw Object.assign(new Error(`notes: ${annotation.id} changed elsewhere`), { code: 'conflict' });
+      }
       const pos = annotation.target.selector.find((s) => s.type === 'TextPositionSelector');
       const row: AnchoredAnnotation = { ...structuredClone(annotation), anchor: pos && pos.type === 'TextPositionSelector' ? { start: pos.start, end: pos.end, method: 'position', score: 1 } : null };
       rows.set(row.id, row);

@@ -121,7 +121,9 @@ describe('NotesStore', () => {
     expect(store.getState().reattaching).toBeNull();
     expect(store.getState().list[0]!.anchor).toMatchObject({ start: 17, end: 24 });
     expect(store.getState().notice).toMatchObject({ kind: 'reattached', undoable: true });
+    const calls = api.calls.length;
     await store.undo();
+    expect(api.calls.slice(calls), 'the undo is one replacing call, not a delete and an insert').toEqual(['replace']);
     expect(api.rows.get(orphan.id)!.target.selector).toEqual(orphan.target.selector);
   });
 

@@ -29,7 +29,15 @@ function fakeStore(initial: AnchoredAnnotation[]) {
       const { anchor: _a, ...plain } = row;
       return plain;
     },
-    async restoreAnnotation({ annotation }) {
+    async restoreAnnotation({ annotation, expectedModified }) {
+      if (expectedModified !== undefined) {
+        const row = rows.get(annotation.id);
+        if (!row) throw new Error(`not-found ${annotation.id}`);
+        if (row.modified !== expectedModified) throw new Error(`conflict ${annotation.id}`);
+        const replaced = { ...structuredClone(annotation), modified: stamp(), anchor: null };
+        rows.set(annotation.id, replaced);
+        return replaced;
+      }
       if (rows.has(annotation.id)) throw new Error(`exists ${annotation.id}`);
       const row = { ...structuredClone(annotation), anchor: null };
       rows.set(annotation.id, row);
