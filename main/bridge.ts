@@ -11,7 +11,8 @@
  * sandboxed preload, which may require nothing but `electron`.
  */
 import { METHOD_NAMES, channelOf } from '../src/api/contract';
-import type { ApiErrorShape, Envelope, MethodName, RequestOf, ResponseOf } from '../src/api/contract';
+import type { ApiErrorShape, Envelope, ErrorProblem, MethodName, RequestOf, ResponseOf } from '../src/api/contract';
+import { problemOf } from '../src/api/errors';
 
 /** One method per contract method, each resolving to an Envelope (never rejecting). */
 export type EnvelopeApi = {
@@ -36,8 +37,8 @@ export type InvokeChannel = (channel: string, req: unknown) => Promise<unknown>;
 
 const KNOWN = new Set<string>(METHOD_NAMES);
 
-function failure(code: ApiErrorShape['code'], message: string): { ok: false; error: ApiErrorShape } {
-  return { ok: false, error: { code, message } };
+function failure(code: ApiErrorShape['code'], message: string, problem?: ErrorProblem): { ok: false; error: ApiErrorShape } {
+  return { ok: false, error: problem ? { code, message, problem } : { code, message } };
 }
 
 /** Anything main sends back is checked: a malformed reply becomes an 'internal' envelope, not a crash in the page. */
@@ -46,8 +47,8 @@ export function asEnvelope(reply: unknown, method: string): Envelope<unknown> {
     const r = reply as { ok?: unknown; value?: unknown; error?: unknown };
     if (r.ok === true && 'value' in r) return { ok: true, value: r.value };
     if (r.ok === false && typeof r.error === 'object' && r.error !== null) {
-      const e = r.error as { code?: unknown; message?: unknown };
-      if (typeof e.code === 'string' && typeof e.message === 'string') return failure(e.code as ApiErrorShape['code'], e.message);
+      const e = r.error as { code?: unknown; message?: unknown; problem?: unknown };
+      if (typeof e.code === 'string' && typeof e.message === 'string') return failure(e.code as ApiErrorShape['code'], e.message, problemOf(e.problem));
     }
   }
   return failure('internal', `bridge: ${method}: the main process sent a malformed reply`);

@@ -3,8 +3,8 @@
  * a failed Envelope, a broken response or a dead connection into an
  * ApiClientError, so views branch on `code` and show `message` to the user.
  */
-import type { ApiErrorCode, Envelope } from '../../src/api/contract';
-import { isApiErrorShape } from '../../src/api/errors';
+import type { ApiErrorCode, Envelope, ErrorProblem } from '../../src/api/contract';
+import { isApiErrorShape, problemOf } from '../../src/api/errors';
 
 /** Codes the client adds to the contract's: the transport itself failed. */
 export type ClientErrorCode = ApiErrorCode | 'transport';
@@ -14,6 +14,8 @@ export class ApiClientError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     message: string,
+    /** The finer reason a view may word in the reader's language; see ApiErrorShape. */
+    readonly problem?: ErrorProblem,
   ) {
     super(message);
   }
@@ -26,7 +28,7 @@ export function unwrapEnvelope<T>(method: string, value: unknown): T {
   }
   const envelope = value as Envelope<T>;
   if (envelope.ok) return envelope.value;
-  if (isApiErrorShape(envelope.error)) throw new ApiClientError(envelope.error.code, envelope.error.message);
+  if (isApiErrorShape(envelope.error)) throw new ApiClientError(envelope.error.code, envelope.error.message, problemOf(envelope.error.problem));
   throw new ApiClientError('transport', `api: ${method}: the error has no code or message`);
 }
 

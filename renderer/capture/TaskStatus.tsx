@@ -17,9 +17,17 @@ export function TaskStatus({ state, ct }: { state: TaskState; ct: CaptureT }) {
       );
     case 'failed':
       return (
-        <p className="capture-error" role="alert" data-testid="capture-error">
-          {state.message}
-        </p>
+        <div className="capture-error" role="alert" data-testid="capture-error">
+          <p>{state.message}</p>
+          {state.detail !== undefined && (
+            <details className="capture-error-detail">
+              <summary>{ct('technicalDetail')}</summary>
+              <p dir="ltr" lang="en">
+                {state.detail}
+              </p>
+            </details>
+          )}
+        </div>
       );
     case 'done': {
       const { result } = state;

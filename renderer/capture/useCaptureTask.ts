@@ -11,7 +11,7 @@ import { useApp } from '../app/context';
 import { notesStoreFor } from '../notes/store';
 import { baseName, importRequest } from './files';
 import { captureT, type CaptureT } from './strings';
-import { failureMessage, hostOf, type TaskState } from './task';
+import { describeFailure, hostOf, type TaskState } from './task';
 
 export function useCaptureTask(): {
   state: TaskState;
@@ -37,9 +37,9 @@ export function useCaptureTask(): {
 
   const fail = useCallback(
     (error: unknown) => {
-      const message = failureMessage(error, ct);
-      setState({ phase: 'failed', message });
-      announce(message);
+      const failure = describeFailure(error, ct);
+      setState({ phase: 'failed', ...failure });
+      announce(failure.message);
     },
     [announce, ct],
   );

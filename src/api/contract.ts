@@ -26,7 +26,18 @@ export type ApiErrorCode =
 
 export interface ApiErrorShape {
   code: ApiErrorCode;
+  /** The core's own sentence, naming the value at fault (English; logs and the CLI show it). */
   message: string;
+  /**
+   * A finer, stable reason the UI can word in the reader's language, with the
+   * values it needs (a status, a host). Optional: not every error has one.
+   */
+  problem?: ErrorProblem;
+}
+
+export interface ErrorProblem {
+  reason: string;
+  params: Record<string, string | number>;
 }
 
 /** What a transport sends back: the value, or an error the client rethrows. */

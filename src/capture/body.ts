@@ -11,7 +11,7 @@ export async function readLimitedBody(response: Response, maxBytes: number, what
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw new CaptureError('too-large', `${what} is ${formatBytes(declared)}, over the limit of ${formatBytes(maxBytes)}`);
+    throw new CaptureError('too-large', `${what} is ${formatBytes(declared)}, over the limit of ${formatBytes(maxBytes)}`, 'page-too-large', { limit: formatBytes(maxBytes) });
   }
   if (!response.body) return new Uint8Array(0);
 
@@ -33,7 +33,7 @@ export async function readLimitedBody(response: Response, maxBytes: number, what
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
-        throw new CaptureError('too-large', `${what} is over the limit of ${formatBytes(maxBytes)} (stopped reading at ${formatBytes(total)})`);
+        throw new CaptureError('too-large', `${what} is over the limit of ${formatBytes(maxBytes)} (stopped reading at ${formatBytes(total)})`, 'page-too-large', { limit: formatBytes(maxBytes) });
       }
       chunks.push(value);
     }

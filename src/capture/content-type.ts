@@ -66,5 +66,5 @@ export function classifyPage(contentType: string | null | undefined, bytes: Uint
 }
 
 function refuse(where: string, what: string): CaptureError {
-  return new CaptureError('unsupported', `${where} is ${what}; Daftar captures web pages (HTML) and plain text only`);
+  return new CaptureError('unsupported', `${where} is ${what}; Daftar captures web pages (HTML) and plain text only`, 'not-a-page');
 }

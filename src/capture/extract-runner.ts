@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CaptureError, type CaptureErrorCode } from './errors';
+import type { ErrorProblem } from '../api/contract';
+import { CaptureError, type CaptureErrorCode, type CaptureReason } from './errors';
 import type { ExtractOptions, Extracted } from './extract';
 
 export type ExtractRunner = (html: string, options: ExtractOptions) => Promise<Extracted>;
@@ -19,7 +20,7 @@ export interface ExtractRequest {
   options: ExtractOptions;
 }
 
-export type ExtractReply = { ok: true; value: Extracted } | { ok: false; code?: CaptureErrorCode; message: string };
+export type ExtractReply = { ok: true; value: Extracted } | { ok: false; code?: CaptureErrorCode; message: string; problem?: ErrorProblem };
 
 export interface WorkerEntry {
   file: string;
@@ -57,7 +58,7 @@ export function workerExtractor(entry: WorkerEntry, timeoutMs = EXTRACT_TIMEOUT_
       const timer = setTimeout(() => finish(new CaptureError('too-large', `${options.where} took longer than ${timeoutMs / 1000} s to read; stopped`)), timeoutMs);
       worker.on('message', (reply: ExtractReply) => {
         if (reply.ok) finish(null, reply.value);
-        else finish(reply.code ? new CaptureError(reply.code, reply.message) : new Error(`capture: extraction failed: ${reply.message}`));
+        else finish(reply.code ? new CaptureError(reply.code, reply.message, reply.problem?.reason as CaptureReason | undefined, reply.problem?.params) : new Error(`capture: extraction failed: ${reply.message}`));
       });
       worker.on('error', (error) => finish(new Error(`capture: the extraction worker failed: ${error.message}`)));
       worker.on('exit', (code) => finish(new Error(`capture: the extraction worker stopped (exit code ${code}) before finishing`)));

@@ -83,7 +83,7 @@ export function extractHtml(html: string, options: ExtractOptions): Extracted {
     if (letters < MIN_READABLE_LETTERS) {
       const refresh = metaRefreshTarget(document, base);
       const hint = refresh ? `; it sends readers on to ${refresh} with <meta http-equiv=refresh> — capture that address instead` : '';
-      throw new CaptureError('unsupported', `${options.where} has no readable content (${letters} letters of text after removing scripts, navigation and other page chrome)${hint}`);
+      throw new CaptureError('unsupported', `${options.where} has no readable content (${letters} letters of text after removing scripts, navigation and other page chrome)${hint}`, 'no-readable-text');
     }
 
     const title = clean(article?.title) || pageTitle || options.fallbackTitle || firstHeading(blocks) || options.where;

@@ -10,7 +10,7 @@
  * bodies are read under a byte limit and a time limit.
  */
 import { readLimitedBody } from './body';
-import { CaptureError } from './errors';
+import { CaptureError, type CaptureReason } from './errors';
 import { checkFetchUrl } from './url';
 
 export type FetchImpl = (input: string, init: RequestInit) => Promise<Response>;
@@ -62,20 +62,26 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
       if (REDIRECT_STATUSES.has(response.status)) {
         await response.body?.cancel().catch(() => undefined);
         const location = response.headers.get('location');
-        if (!location) throw new CaptureError('network', `${current.href} answered ${response.status} (a redirect) without a Location header`);
+        if (!location) throw new CaptureError('network', `${current.href} answered ${response.status} (a redirect) without a Location header`, 'redirects');
         let next: URL;
         try {
           next = new URL(location, current);
         } catch {
-          throw new CaptureError('network', `${current.href} redirects to ${JSON.stringify(location)}, which is not a valid URL`);
+          throw new CaptureError('network', `${current.href} redirects to ${JSON.stringify(location)}, which is not a valid URL`, 'redirects');
         }
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          throw new CaptureError('network', `${current.href} redirects to ${next.protocol} (${JSON.stringify(location.slice(0, 100))}); only http: and https: redirects are followed`);
+          throw new CaptureError('network', `${current.href} redirects to ${next.protocol} (${JSON.stringify(location.slice(0, 100))}); only http: and https: redirects are followed`, 'redirects');
         }
-        next = checkFetchUrl(next.href, 'redirect target');
+        try {
+          next = checkFetchUrl(next.href, 'redirect target');
+        } catch (error) {
+          // The user's address was fine; where it leads is not, and the UI should say so.
+          if (error instanceof CaptureError) throw new CaptureError(error.code, error.message, 'redirects');
+          throw error;
+        }
         next.hash = '';
-        if (chain.includes(next.href)) throw new CaptureError('network', `redirect loop: ${[...chain, next.href].join(' → ')}`);
-        if (hop + 1 > options.maxRedirects) throw new CaptureError('network', `too many redirects (more than ${options.maxRedirects}) starting at ${original.href}`);
+        if (chain.includes(next.href)) throw new CaptureError('network', `redirect loop: ${[...chain, next.href].join(' → ')}`, 'redirects');
+        if (hop + 1 > options.maxRedirects) throw new CaptureError('network', `too many redirects (more than ${options.maxRedirects}) starting at ${original.href}`, 'redirects');
         chain.push(next.href);
         current = next;
         continue;
@@ -85,7 +91,7 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
       }
       if (response.status < 200 || response.status > 299) {
         await response.body?.cancel().catch(() => undefined);
-        throw new CaptureError('network', `${current.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+        throw new CaptureError('network', `${current.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'http-status', { status: response.status });
       }
       const bytes = await readLimitedBody(response, options.maxBytes, what, signal);
       return { originalUrl: original.href, finalUrl: current.href, status: response.status, contentType: response.headers.get('content-type'), bytes, chain };
@@ -98,14 +104,24 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
 /** Turns whatever the network layer threw into a CaptureError a user can act on. */
 function explain(error: unknown, url: string, options: FetchOptions, timeout: AbortSignal): CaptureError {
   if (error instanceof CaptureError) return error;
-  if (timeout.aborted) return new CaptureError('network', `${url} did not answer within ${options.timeoutMs / 1000} s`);
-  if (options.signal?.aborted) return new CaptureError('network', `fetching ${url} was cancelled`);
+  if (timeout.aborted) return new CaptureError('network', `${url} did not answer within ${options.timeoutMs / 1000} s`, 'timeout', { seconds: options.timeoutMs / 1000 });
+  if (options.signal?.aborted) return new CaptureError('network', `fetching ${url} was cancelled`, 'cancelled');
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
   const code = cause && 'code' in cause ? String((cause as { code: unknown }).code) : '';
-  const detail = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name could not be resolved (offline, or a typo?)'
-    : code === 'ECONNREFUSED' ? 'the connection was refused'
-    : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'the connection was closed by the server'
-    : code.startsWith('CERT_') || code.includes('SELF_SIGNED') || code.startsWith('ERR_TLS') ? `its TLS certificate was rejected (${code})`
-    : (cause?.message ?? (error instanceof Error ? error.message : String(error)));
-  return new CaptureError('network', `could not fetch ${url}: ${detail}`);
+  const host = hostOf(url);
+  const [detail, reason]: [string, CaptureReason | undefined] =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? ['the host name could not be resolved (offline, or a typo?)', 'host-not-found']
+    : code === 'ECONNREFUSED' ? ['the connection was refused', 'connection-refused']
+    : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? ['the connection was closed by the server', 'connection-closed']
+    : code.startsWith('CERT_') || code.includes('SELF_SIGNED') || code.startsWith('ERR_TLS') ? [`its TLS certificate was rejected (${code})`, 'tls-rejected']
+    : [cause?.message ?? (error instanceof Error ? error.message : String(error)), undefined];
+  return new CaptureError('network', `could not fetch ${url}: ${detail}`, reason, reason ? { host } : {});
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url.slice(0, 100);
+  }
 }

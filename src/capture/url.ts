@@ -13,21 +13,21 @@ import { CaptureError } from './errors';
 /** The URL a capture or a redirect may go to; throws CaptureError('bad-request') naming what is wrong. */
 export function checkFetchUrl(input: string, what = 'URL'): URL {
   const trimmed = input.trim();
-  if (trimmed === '') throw new CaptureError('bad-request', `${what} is empty`);
-  if (trimmed.length > 4096) throw new CaptureError('bad-request', `${what} is longer than 4096 characters`);
+  if (trimmed === '') throw new CaptureError('bad-request', `${what} is empty`, 'bad-url');
+  if (trimmed.length > 4096) throw new CaptureError('bad-request', `${what} is longer than 4096 characters`, 'bad-url');
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} is not a valid absolute URL`);
+    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} is not a valid absolute URL`, 'bad-url');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} uses ${url.protocol} — only http: and https: pages can be captured`);
+    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} uses ${url.protocol} — only http: and https: pages can be captured`, 'bad-url');
   }
   if (url.username !== '' || url.password !== '') {
-    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(redact(url)))} contains a user name or password — remove them; Daftar never sends credentials`);
+    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(redact(url)))} contains a user name or password — remove them; Daftar never sends credentials`, 'bad-url');
   }
-  if (url.hostname === '') throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} has no host`);
+  if (url.hostname === '') throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} has no host`, 'bad-url');
   return url;
 }
 

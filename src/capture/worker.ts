@@ -14,7 +14,7 @@ function handle(request: ExtractRequest): ExtractReply {
   try {
     return { ok: true, value: extractHtml(request.html, request.options) };
   } catch (error) {
-    if (error instanceof CaptureError) return { ok: false, code: error.code, message: error.message };
+    if (error instanceof CaptureError) return { ok: false, code: error.code, message: error.message, ...(error.problem ? { problem: error.problem } : {}) };
     return { ok: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
 }

@@ -40,7 +40,7 @@ export interface CapturePartOptions {
 /** Any failure of the capture path as the ApiError the contract promises. */
 export function toCaptureApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof CaptureError) return new ApiError(error.code, error.message);
+  if (error instanceof CaptureError) return new ApiError(error.code, error.message, error.problem);
   if (error instanceof DocumentError) return new ApiError('unsupported', `capture: the page gave a document Daftar cannot store: ${error.message}`);
   return new ApiError('internal', `capture: ${error instanceof Error ? error.message : String(error)}`);
 }

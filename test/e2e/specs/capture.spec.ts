@@ -10,7 +10,9 @@
  * the spec is captured as a new source (through a redirect), then read with
  * that server stopped and the app restarted, found by search, with its
  * provenance (original and final address, HTTP status, content type).
- * The bundled sources' real addresses are never fetched (no network here).
+ * A capture that fails (the local server answers 404, then refuses the
+ * connection) says why in Arabic, keeps the core's detail apart, and stores
+ * nothing. The bundled sources' real addresses are never fetched (no network here).
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -177,4 +179,34 @@ test('capture a page from a local server as a new source, then read it with the 
   await details.locator('[data-key="sha256"]').scrollIntoViewIfNeeded();
   await daftar.shot('capture-local-server-provenance', fresh);
   expect(seen).toHaveLength(2);
+});
+
+test('a capture that fails says why in the reader\'s language and stores nothing', async ({ daftar, page }) => {
+  const server = createServer((_req, res) => {
+    res.writeHead(404, 'Not Found', { 'Content-Type': 'text/html' });
+    res.end('<p>no such page</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await daftar.ready();
+  const before = await page.locator('button.library-item').count();
+  await page.getByTestId('capture-new-source').click();
+  await page.getByTestId('capture-url').fill(`http://${host}/news/gone.html`);
+  await page.getByTestId('capture-url-submit').click();
+  const error = page.getByTestId('capture-error');
+  // The reason is set in its own bidi isolate inside the "nothing was stored" sentence.
+  await expect(error.locator('p').first()).toHaveText('لم يُحفظ شيء. \u2068لا توجد صفحة على هذا العنوان (رمز HTTP\u00a0404).\u2069', { timeout: 30_000 });
+  // The core's own sentence is there for whoever needs it, folded and left to right.
+  const detail = error.locator('details p');
+  await expect(detail).toBeHidden();
+  await error.locator('summary').click();
+  await expect(detail).toHaveText(`http://${host}/news/gone.html answered HTTP 404 Not Found`);
+  await expect(detail).toHaveAttribute('dir', 'ltr');
+  await daftar.shot('capture-error-ar');
+
+  // The server is gone: the connection is refused, and the message names the host in its own isolate.
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await page.getByTestId('capture-url-submit').click();
+  await expect(error).toContainText(`رفض \u2068${host}\u2069 الاتصال.`, { timeout: 30_000 });
+  await expect(page.locator('button.library-item')).toHaveCount(before);
 });

@@ -153,25 +153,28 @@ describe('captureSource: pages that give a clean document', () => {
 });
 
 describe('captureSource: pages that fail clearly and store nothing', () => {
-  const failing: [string, string, RegExp, { timeoutMs?: number }?][] = [
-    ['/no-content', 'unsupported', /has no readable content/],
-    ['/refresh-only', 'unsupported', /has no readable content .*it sends readers on to http:\/\/127\.0\.0\.1:\d+\/news-en with <meta http-equiv=refresh> — capture that address instead/],
-    ['/deep', 'too-large', /nests elements about 3000 deep/],
-    ['/loop-a', 'network', /redirect loop/],
-    ['/big', 'too-large', /over the limit of 256 kB/],
-    ['/pdf', 'unsupported', /is a PDF \(application\/pdf\)/],
-    ['/image', 'unsupported', /is an image \(image\/png\)/],
-    ['/pdf-as-html', 'unsupported', /text\/html, but its content is a PDF/],
-    ['/hang', 'network', /did not answer within 0.3 s/, { timeoutMs: 300 }],
-    ['/does-not-exist', 'network', /answered HTTP 404/],
+  // The last column: the reason the ApiError carries for the UI to word (none where the core's sentence is all there is).
+  const failing: [string, string, RegExp, { timeoutMs?: number } | undefined, string | undefined][] = [
+    ['/no-content', 'unsupported', /has no readable content/, undefined, 'no-readable-text'],
+    ['/refresh-only', 'unsupported', /has no readable content .*it sends readers on to http:\/\/127\.0\.0\.1:\d+\/news-en with <meta http-equiv=refresh> — capture that address instead/, undefined, 'no-readable-text'],
+    ['/deep', 'too-large', /nests elements about 3000 deep/, undefined, undefined],
+    ['/loop-a', 'network', /redirect loop/, undefined, 'redirects'],
+    ['/big', 'too-large', /over the limit of 256 kB/, undefined, 'page-too-large'],
+    ['/pdf', 'unsupported', /is a PDF \(application\/pdf\)/, undefined, 'not-a-page'],
+    ['/image', 'unsupported', /is an image \(image\/png\)/, undefined, 'not-a-page'],
+    ['/pdf-as-html', 'unsupported', /text\/html, but its content is a PDF/, undefined, 'not-a-page'],
+    ['/hang', 'network', /did not answer within 0.3 s/, { timeoutMs: 300 }, 'timeout'],
+    ['/does-not-exist', 'network', /answered HTTP 404/, undefined, 'http-status'],
   ];
-  it.each(failing)('%s → %s', async (path, code, message, opts) => {
+  it.each(failing)('%s → %s', async (path, code, message, opts, reason) => {
     const lib = fakeLibrary();
     const { part } = setup(lib, opts?.timeoutMs ? { limits: { pageTimeoutMs: opts.timeoutMs, maxPageBytes: 256 * 1024 } } : {});
     const error = await apiFailure(part.captureSource({ url: server.url(path) }));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(/^capture: /);
     expect(error.message).toMatch(message);
+    expect(error.problem?.reason).toBe(reason);
+    expect(error.toJSON().problem?.reason, 'the problem crosses the transports with the error').toBe(reason);
     expect(lib.added).toHaveLength(0);
   });
 

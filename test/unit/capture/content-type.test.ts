@@ -39,6 +39,7 @@ describe('classifyPage', () => {
     expect(caught).toBeInstanceOf(CaptureError);
     expect((caught as CaptureError).code).toBe('unsupported');
     expect((caught as CaptureError).message).toMatch(message);
+    expect((caught as CaptureError).problem?.reason).toBe('not-a-page');
   });
 });
 

@@ -28,6 +28,7 @@ describe('workerExtractor', () => {
     expect(error).toBeInstanceOf(CaptureError);
     expect((error as CaptureError).code).toBe('unsupported');
     expect((error as CaptureError).message).toMatch(/empty page has no readable content/);
+    expect((error as CaptureError).problem, 'the reason survives the worker boundary').toEqual({ reason: 'no-readable-text', params: {} });
   });
 
   it('stops a worker that runs past the time limit', async () => {

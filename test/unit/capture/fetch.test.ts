@@ -79,23 +79,25 @@ describe('fetchUrl', () => {
     expect(got.chain).toEqual([server.url('/r1'), server.url('/r2'), server.url('/ok')]);
   });
 
-  const refused: [string, string, RegExp][] = [
-    ['/loop-a', 'network', /redirect loop: .*loop-a → .*loop-b → .*loop-a/],
-    ['/hop0', 'network', /too many redirects \(more than 5\)/],
-    ['/to-js', 'network', /redirects to javascript:/],
-    ['/to-file', 'network', /redirects to file:/],
-    ['/to-data', 'network', /redirects to data:/],
-    ['/to-creds', 'bad-request', /redirect target .* contains a user name or password/],
-    ['/no-location', 'network', /answered 302 \(a redirect\) without a Location header/],
-    ['/missing', 'network', /answered HTTP 404/],
-    ['/error', 'network', /answered HTTP 500/],
-    ['/declared-big', 'too-large', /is 50 MB, over the limit of 1 MB/],
-    ['/endless', 'too-large', /over the limit of 1 MB \(stopped reading at/],
+  // The third column is the problem the UI words in the reader's language (renderer/capture/task.ts).
+  const refused: [string, string, RegExp, object][] = [
+    ['/loop-a', 'network', /redirect loop: .*loop-a → .*loop-b → .*loop-a/, { reason: 'redirects', params: {} }],
+    ['/hop0', 'network', /too many redirects \(more than 5\)/, { reason: 'redirects', params: {} }],
+    ['/to-js', 'network', /redirects to javascript:/, { reason: 'redirects', params: {} }],
+    ['/to-file', 'network', /redirects to file:/, { reason: 'redirects', params: {} }],
+    ['/to-data', 'network', /redirects to data:/, { reason: 'redirects', params: {} }],
+    ['/to-creds', 'bad-request', /redirect target .* contains a user name or password/, { reason: 'redirects', params: {} }],
+    ['/no-location', 'network', /answered 302 \(a redirect\) without a Location header/, { reason: 'redirects', params: {} }],
+    ['/missing', 'network', /answered HTTP 404/, { reason: 'http-status', params: { status: 404 } }],
+    ['/error', 'network', /answered HTTP 500/, { reason: 'http-status', params: { status: 500 } }],
+    ['/declared-big', 'too-large', /is 50 MB, over the limit of 1 MB/, { reason: 'page-too-large', params: { limit: '1 MB' } }],
+    ['/endless', 'too-large', /over the limit of 1 MB \(stopped reading at/, { reason: 'page-too-large', params: { limit: '1 MB' } }],
   ];
-  it.each(refused)('%s fails with %s', async (path, code, message) => {
+  it.each(refused)('%s fails with %s', async (path, code, message, problem) => {
     const error = await failure(fetchUrl(server.url(path), options()));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+    expect(error.problem).toEqual(problem);
   });
 
   it('gives up on a server that never answers, within the time limit', async () => {
@@ -103,6 +105,7 @@ describe('fetchUrl', () => {
     const error = await failure(fetchUrl(server.url('/hang'), options({ timeoutMs: 300 })));
     expect(error.code).toBe('network');
     expect(error.message).toMatch(/did not answer within 0.3 s/);
+    expect(error.problem).toEqual({ reason: 'timeout', params: { seconds: 0.3 } });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -118,6 +121,7 @@ describe('fetchUrl', () => {
     const error = await failure(fetchUrl(url, options()));
     expect(error.code).toBe('network');
     expect(error.message).toMatch(/could not fetch .*: the connection was refused/);
+    expect(error.problem).toEqual({ reason: 'connection-refused', params: { host: new URL(url).host } });
   });
 
   it('refuses a bad URL before any request', async () => {
@@ -128,6 +132,7 @@ describe('fetchUrl', () => {
     }) as typeof fetch;
     const error = await failure(fetchUrl('file:///etc/passwd', options({ fetchImpl: counting })));
     expect(error.code).toBe('bad-request');
+    expect(error.problem?.reason).toBe('bad-url');
     expect(calls).toBe(0);
   });
 

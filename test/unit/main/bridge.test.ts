@@ -63,6 +63,14 @@ describe('asEnvelope', () => {
     expect(asEnvelope(reply, 'getLibrary'), why).toEqual({ ok: false, error: { code: 'internal', message: 'bridge: getLibrary: the main process sent a malformed reply' } });
   });
 
+  it('passes a well-formed problem through and drops a hostile one, keeping the error', () => {
+    const problem = { reason: 'http-status', params: { status: 404 } };
+    expect(asEnvelope({ ok: false, error: { code: 'network', message: 'm', problem } }, 'captureSource')).toEqual({ ok: false, error: { code: 'network', message: 'm', problem } });
+    for (const bad of [{ reason: 'x'.repeat(41), params: {} }, { reason: 'ok', params: { html: '<b>'.repeat(200) } }, { reason: 'ok', params: [1] }, { reason: 'ok', params: { a: { nested: 1 } } }, 'http-status']) {
+      expect(asEnvelope({ ok: false, error: { code: 'network', message: 'm', problem: bad } }, 'captureSource')).toEqual({ ok: false, error: { code: 'network', message: 'm' } });
+    }
+  });
+
   it('keeps a success whose value is null or falsy', () => {
     expect(asEnvelope({ ok: true, value: 0 }, 'm')).toEqual({ ok: true, value: 0 });
     expect(asEnvelope({ ok: true, value: null }, 'm')).toEqual({ ok: true, value: null });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../../../src/api/contract';
 import { formatCaptureTime, provenanceRows, versionsNewestFirst } from '../../../renderer/capture/provenance';
-import { failureMessage, hostOf } from '../../../renderer/capture/task';
+import { describeFailure, hostOf } from '../../../renderer/capture/task';
 import { CAPTURE_STRINGS, captureT, isolate } from '../../../renderer/capture/strings';
 
 /** The message without its bidi isolates (U+2068, U+2069), to compare the words. */
-const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
+// Bidi isolates dropped and no-break spaces made plain, to compare the words.
+const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '').replace(/\u00a0/g, ' ');
 import { ImportFileError } from '../../../renderer/capture/files';
 
 const hash = (c: string) => c.repeat(64);
@@ -54,7 +55,7 @@ describe('formatCaptureTime, versionsNewestFirst', () => {
   });
 });
 
-describe('failureMessage', () => {
+describe('describeFailure', () => {
   const en = captureT('en');
   const table: [error: unknown, expected: RegExp][] = [
     [Object.assign(new Error('capture: example.org: HTTP 404'), { code: 'network' }), /^Nothing was stored\. The page could not be fetched: capture: example\.org: HTTP 404$/],
@@ -68,11 +69,56 @@ describe('failureMessage', () => {
     [new ImportFileError({ problem: 'no-name' }), /The file has no name/],
   ];
   for (const [error, expected] of table) {
-    it(`${String((error as Error).message ?? error)} → ${expected}`, () => expect(plain(failureMessage(error, en))).toMatch(expected));
+    it(`${String((error as Error).message ?? error)} → ${expected}`, () => {
+      const failure = describeFailure(error, en);
+      expect(plain(failure.message)).toMatch(expected);
+      expect(failure.detail, 'no reason: the core message is in the sentence, not repeated apart').toBeUndefined();
+    });
   }
 
   it('speaks Arabic in an Arabic UI', () => {
-    expect(plain(failureMessage(Object.assign(new Error('x'), { code: 'network' }), captureT('ar')))).toBe('لم يُحفظ شيء. تعذّر جلب الصفحة: x');
+    expect(plain(describeFailure(Object.assign(new Error('x'), { code: 'network' }), captureT('ar')).message)).toBe('لم يُحفظ شيء. تعذّر جلب الصفحة: x');
+  });
+
+  const withProblem = (message: string, reason: string, params: Record<string, string | number> = {}) =>
+    Object.assign(new Error(message), { code: 'network', problem: { reason, params } });
+
+  const reasons: [error: Error, ar: string, en: RegExp][] = [
+    [withProblem('capture: https://x.test/a answered HTTP 404 Not Found', 'http-status', { status: 404 }), 'لم يُحفظ شيء. لا توجد صفحة على هذا العنوان (رمز HTTP 404).', /no page at that address \(HTTP 404\)/],
+    [withProblem('capture: https://x.test/a answered HTTP 403', 'http-status', { status: 403 }), 'لم يُحفظ شيء. رفض الموقع إعطاء الصفحة لدفتر (رمز HTTP 403). ربما تحتاج إلى تسجيل الدخول، أو يحجب الموقع الزيارات الآلية: احفظ الصفحة من متصفحك واستورد الملف بدلًا من ذلك.', /refused .*HTTP 403.*import the file/],
+    [withProblem('capture: HTTP 503', 'http-status', { status: 503 }), 'لم يُحفظ شيء. حدث خطأ في الموقع (رمز HTTP 503). أعد المحاولة لاحقًا.', /had an error \(HTTP 503\)/],
+    [withProblem('capture: HTTP 429', 'http-status', { status: 429 }), 'لم يُحفظ شيء. يطلب الموقع التمهّل (رمز HTTP 429). أعد المحاولة لاحقًا.', /slow down \(HTTP 429\)/],
+    [withProblem('capture: HTTP 418', 'http-status', { status: 418 }), 'لم يُحفظ شيء. أجاب الموقع برمز HTTP 418، فلم تُجلب الصفحة.', /answered HTTP 418/],
+    [withProblem('capture: x.test did not answer within 30 s', 'timeout', { seconds: 30 }), 'لم يُحفظ شيء. لم يُجب الموقع خلال 30 ثانية.', /within 30 seconds/],
+    [withProblem('capture: could not fetch https://nowhere.test/: the host name could not be resolved', 'host-not-found', { host: 'nowhere.test' }), 'لم يُحفظ شيء. تعذّر العثور على nowhere.test: تحقّق من العنوان ومن اتصال هذا الحاسوب بالشبكة.', /^Nothing was stored\. nowhere\.test could not be found/],
+    [withProblem('capture: page is over the limit of 20 MB', 'page-too-large', { limit: '20 MB' }), 'لم يُحفظ شيء. الصفحة أكبر من 20 MB، وهو أقصى ما يحفظه دفتر.', /larger than 20 MB/],
+  ];
+  for (const [error, ar, enText] of reasons) {
+    it(`words ${error.message} in both languages, with the core sentence apart`, () => {
+      const inAr = describeFailure(error, captureT('ar'));
+      expect(plain(inAr.message)).toBe(ar);
+      expect(inAr.detail).toBe(error.message.replace(/^capture: /, ''));
+      expect(plain(describeFailure(error, en).message)).toMatch(enText);
+    });
+  }
+
+  it('sets a host inside an Arabic sentence in its own bidi isolate', () => {
+    const { message } = describeFailure(withProblem('m', 'connection-refused', { host: 'example.org:8443' }), captureT('ar'));
+    expect(message).toContain(isolate('example.org:8443'));
+  });
+
+  it('falls back to the code and the core sentence for an unknown reason, a malformed problem or a status that is not a number', () => {
+    for (const error of [
+      withProblem('capture: odd', 'something-new'),
+      withProblem('capture: odd', 'http-status', { status: '404' }),
+      Object.assign(new Error('capture: odd'), { code: 'network', problem: { reason: 'timeout', params: { seconds: Infinity } } }),
+      Object.assign(new Error('capture: odd'), { code: 'network', problem: { reason: 'constructor', params: {} } }),
+      Object.assign(new Error('capture: odd'), { code: 'network', problem: 'timeout' }),
+    ]) {
+      const failure = describeFailure(error, en);
+      expect(plain(failure.message)).toBe('Nothing was stored. The page could not be fetched: capture: odd');
+      expect(failure.detail).toBeUndefined();
+    }
   });
 
   it('isolates a foreign title inside a sentence so its order and the punctuation stay put', () => {

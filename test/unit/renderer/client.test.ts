@@ -60,6 +60,20 @@ describe('unwrapEnvelope', () => {
     })();
     expect(err).toBeInstanceOf(ApiClientError);
     expect(err).toMatchObject({ code: 'not-found', message: 'library: no document x' });
+    expect((err as ApiClientError).problem).toBeUndefined();
+  });
+  it('carries a problem the view can word, and only a well-formed one', () => {
+    const thrown = (error: unknown) => {
+      try {
+        unwrapEnvelope('captureSource', { ok: false, error });
+      } catch (e) {
+        return e as ApiClientError;
+      }
+      throw new Error('expected a throw');
+    };
+    expect(thrown({ code: 'network', message: 'm', problem: { reason: 'timeout', params: { seconds: 30 } } }).problem).toEqual({ reason: 'timeout', params: { seconds: 30 } });
+    expect(thrown({ code: 'network', message: 'm', problem: { reason: 'Timeout!', params: {} } }).problem).toBeUndefined();
+    expect(thrown({ code: 'network', message: 'm', problem: { reason: 'timeout', params: { seconds: Number.NaN } } })).toMatchObject({ code: 'network', message: 'm', problem: undefined });
   });
   const junk: [string, unknown][] = [
     ['null', null],
