@@ -107,15 +107,22 @@ function explain(error: unknown, url: string, options: FetchOptions, timeout: Ab
   if (timeout.aborted) return new CaptureError('network', `${url} did not answer within ${options.timeoutMs / 1000} s`, 'timeout', { seconds: options.timeoutMs / 1000 });
   if (options.signal?.aborted) return new CaptureError('network', `fetching ${url} was cancelled`, 'cancelled');
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-  const code = cause && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+  // Node's fetch puts a system code on the cause; Electron's net.fetch names a Chromium net error in the message.
+  const code = cause && 'code' in cause ? String((cause as { code: unknown }).code) : chromiumNetError(error);
   const host = hostOf(url);
   const [detail, reason]: [string, CaptureReason | undefined] =
-    code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? ['the host name could not be resolved (offline, or a typo?)', 'host-not-found']
-    : code === 'ECONNREFUSED' ? ['the connection was refused', 'connection-refused']
-    : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? ['the connection was closed by the server', 'connection-closed']
-    : code.startsWith('CERT_') || code.includes('SELF_SIGNED') || code.startsWith('ERR_TLS') ? [`its TLS certificate was rejected (${code})`, 'tls-rejected']
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_NAME_NOT_RESOLVED' || code === 'ERR_INTERNET_DISCONNECTED' ? ['the host name could not be resolved (offline, or a typo?)', 'host-not-found']
+    : code === 'ECONNREFUSED' || code === 'ERR_CONNECTION_REFUSED' ? ['the connection was refused', 'connection-refused']
+    : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'ERR_CONNECTION_RESET' || code === 'ERR_CONNECTION_CLOSED' || code === 'ERR_EMPTY_RESPONSE' ? ['the connection was closed by the server', 'connection-closed']
+    : code.startsWith('CERT_') || code.includes('SELF_SIGNED') || code.startsWith('ERR_TLS') || code.startsWith('ERR_CERT_') || code.startsWith('ERR_SSL_') ? [`its TLS certificate was rejected (${code})`, 'tls-rejected']
     : [cause?.message ?? (error instanceof Error ? error.message : String(error)), undefined];
   return new CaptureError('network', `could not fetch ${url}: ${detail}`, reason, reason ? { host } : {});
+}
+
+/** `net::ERR_NAME_NOT_RESOLVED` in an Electron error message → `ERR_NAME_NOT_RESOLVED`; '' when there is none. */
+function chromiumNetError(error: unknown): string {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return /\bnet::(ERR_[A-Z_]+)/.exec(message)?.[1] ?? '';
 }
 
 function hostOf(url: string): string {

@@ -136,6 +136,33 @@ describe('fetchUrl', () => {
     expect(calls).toBe(0);
   });
 
+  // Electron's net.fetch (main/capture-fetch.ts) fails with Chromium's net error names in the message, not a Node cause code.
+  it.each([
+    ['net::ERR_NAME_NOT_RESOLVED', 'host-not-found', /the host name could not be resolved/],
+    ['net::ERR_INTERNET_DISCONNECTED', 'host-not-found', /the host name could not be resolved/],
+    ['net::ERR_CONNECTION_REFUSED', 'connection-refused', /the connection was refused/],
+    ['net::ERR_CONNECTION_RESET', 'connection-closed', /closed by the server/],
+    ['net::ERR_CERT_AUTHORITY_INVALID', 'tls-rejected', /TLS certificate was rejected \(ERR_CERT_AUTHORITY_INVALID\)/],
+    ['net::ERR_SSL_PROTOCOL_ERROR', 'tls-rejected', /TLS certificate was rejected/],
+  ])('explains an Electron failure %s', async (netError, reason, message) => {
+    const electronLike = async () => {
+      throw new Error(netError);
+    };
+    const error = await failure(fetchUrl('https://news.example.test/a', options({ fetchImpl: electronLike })));
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(message);
+    expect(error.problem).toEqual({ reason, params: { host: 'news.example.test' } });
+  });
+
+  it('keeps an unknown failure as it was, without a reason', async () => {
+    const odd = async () => {
+      throw new Error('net::SOMETHING_ELSE happened');
+    };
+    const error = await failure(fetchUrl('https://news.example.test/a', options({ fetchImpl: odd })));
+    expect(error.message).toMatch(/could not fetch https:\/\/news\.example\.test\/a: net::SOMETHING_ELSE happened/);
+    expect(error.problem).toBeUndefined();
+  });
+
   it('holds the time limit even when an injected fetch ignores the signal', async () => {
     const stubborn = async () => new Response(new ReadableStream({ start() {} }), { status: 200, headers: { 'content-type': 'text/html' } });
     const error = await failure(fetchUrl('https://example.invalid/', options({ fetchImpl: stubborn, timeoutMs: 200 })));
