@@ -58,7 +58,7 @@ export function Shell() {
             ))}
         </div>
       </header>
-      <div className={`layout${spec ? ' with-panel' : ''}`}>
+      <div className={`layout${spec ? ' with-panel' : ''}${spec?.wide ? ' panel-wide' : ''}`}>
         <nav className="sidebar" aria-label={t('libraryNav')}>
           <LibraryList />
           <Toc />

@@ -24,6 +24,7 @@ import { NotesLayer } from '../notes/NotesLayer';
 import { NotesPanel } from '../notes/NotesPanel';
 import { CaptureActions } from '../capture/CaptureActions';
 import { ImportTool } from '../capture/ImportTool';
+import { BesidePanel } from '../beside/BesidePanel';
 
 export interface SidePanelProps {
   /** What openPanel(id, arg) passed. */
@@ -38,6 +39,8 @@ export interface SidePanelSpec {
   Component: ComponentType<SidePanelProps>;
   /** A toggle button in the header: a short glyph or word shown beside the label. */
   button?: { icon: string };
+  /** Takes half of the reading area instead of a narrow column (a document read beside the reader's). */
+  wide?: boolean;
 }
 
 export interface HeaderToolSpec {
@@ -63,6 +66,7 @@ export interface SourceActionSpec {
 
 export const sidePanels: SidePanelSpec[] = [
   { id: 'source', label: (lang) => (lang === 'ar' ? 'المصدر' : 'Source'), Component: SourcePanel },
+  { id: 'beside', label: (lang) => (lang === 'ar' ? 'جنبًا إلى جنب' : 'Side by side'), Component: BesidePanel, button: { icon: '◫' }, wide: true },
   { id: 'notes', label: (lang) => (lang === 'ar' ? 'الملاحظات' : 'Notes'), Component: NotesPanel, button: { icon: '✎' } },
   { id: 'settings', label: (lang) => (lang === 'ar' ? 'إعدادات القراءة' : 'Reading settings'), Component: SettingsPanel, button: { icon: 'Aa' } },
 ];

@@ -4,7 +4,7 @@
  * `data-block-index` for highlights.ts.
  */
 import { useState } from 'react';
-import type { Citation } from '../../src/api/contract';
+import type { Citation, LibraryEntry } from '../../src/api/contract';
 import type { BlockLayout } from '../../src/document/text';
 import type { Block, EmbedBlock, FigureBlock } from '../../src/document/types';
 import { useApp } from '../app/context';
@@ -20,9 +20,16 @@ interface Props {
   citations: readonly Citation[];
   /** Heading levels shift by one: the document's title is the page's h1. */
   headingShift: number;
+  /**
+   * For a document shown beside the reader's: where its images are stored
+   * (default: the reader's document), and a prefix that keeps its heading ids
+   * apart from the reader's (the table of contents links to those).
+   */
+  location?: LibraryEntry['location'];
+  idPrefix?: string;
 }
 
-export function BlockView({ block, layout, citations, headingShift }: Props) {
+export function BlockView({ block, layout, citations, headingShift, location, idPrefix = '' }: Props) {
   const common = {
     'data-block-index': layout.index,
     'data-block-id': block.id,
@@ -35,7 +42,7 @@ export function BlockView({ block, layout, citations, headingShift }: Props) {
       const level = Math.min(6, block.level + headingShift) as 1 | 2 | 3 | 4 | 5 | 6;
       const Tag = `h${level}` as const;
       return (
-        <Tag {...common} id={headingDomId(block.id)} tabIndex={-1} className="doc-heading">
+        <Tag {...common} id={idPrefix + headingDomId(block.id)} tabIndex={-1} className="doc-heading">
           {text}
         </Tag>
       );
@@ -51,7 +58,7 @@ export function BlockView({ block, layout, citations, headingShift }: Props) {
         </div>
       );
     case 'figure':
-      return <FigureView block={block} common={common} text={text} />;
+      return <FigureView block={block} common={common} text={text} location={location} />;
     case 'embed':
       return <EmbedView block={block} common={common} text={text} />;
   }
@@ -59,9 +66,9 @@ export function BlockView({ block, layout, citations, headingShift }: Props) {
 
 type Common = Record<string, unknown>;
 
-function FigureView({ block, common, text }: { block: FigureBlock; common: Common; text: React.ReactNode }) {
+function FigureView({ block, common, text, location }: { block: FigureBlock; common: Common; text: React.ReactNode; location: LibraryEntry['location'] | undefined }) {
   const { t, info, current } = useApp();
-  const url = figureImageUrl(block.src, current?.view.entry.location ?? 'bundled', info?.transport);
+  const url = figureImageUrl(block.src, location ?? current?.view.entry.location ?? 'bundled', info?.transport);
   const [broken, setBroken] = useState(false);
   const missingKey = 'imageMissing';
   return (

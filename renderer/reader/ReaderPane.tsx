@@ -8,7 +8,7 @@ import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { blockText } from '../../src/document/types';
 import { useApp } from '../app/context';
 import { readerLayers } from '../app/panels';
-import { formatDate } from '../i18n';
+import { Byline, bylineParts } from './Byline';
 import { BlockView } from './BlockView';
 import { headingDomId } from './ids';
 import { clearHighlight, rangeFromOffsets, setHighlight, textRangesFromOffsets } from './highlights';
@@ -61,7 +61,7 @@ export function ReaderPane() {
   const first = doc.blocks[0];
   // When the document opens with its own title as a heading, that heading is the page's h1.
   const titleInDoc = first?.type === 'heading' && blockText(first).trim() === entry.title.trim();
-  const byline = [entry.publisher, entry.author, entry.published !== undefined ? formatDate(entry.published, lang) : undefined].filter((p): p is string => typeof p === 'string' && p !== '');
+  const byline = bylineParts(entry, lang);
 
   const shift = titleInDoc && first.type === 'heading' ? 1 - first.level : 1;
 
@@ -93,20 +93,6 @@ export function ReaderPane() {
       </div>
       {root !== null && readerLayers.map(({ id, Component }) => <Component key={id} root={root} doc={current} />)}
     </article>
-  );
-}
-
-function Byline({ parts }: { parts: string[] }) {
-  if (parts.length === 0) return null;
-  return (
-    <p className="document-byline">
-      {parts.map((part, i) => (
-        <Fragment key={i}>
-          {i > 0 && <span aria-hidden="true"> · </span>}
-          <bdi>{part}</bdi>
-        </Fragment>
-      ))}
-    </p>
   );
 }
 

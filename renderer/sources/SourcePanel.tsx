@@ -19,7 +19,7 @@ export function SourcePanel({ arg }: SidePanelProps) {
 }
 
 function SourceCard({ entry }: { entry: LibraryEntry }) {
-  const { library, t, lang, navigate, confirmOpenExternal, current } = useApp();
+  const { library, t, lang, navigate, confirmOpenExternal, current, openPanel } = useApp();
   const citations = (library?.citations ?? []).filter((c) => c.sourceId === entry.id);
   return (
     <div className="source-card" data-source-id={entry.id}>
@@ -61,9 +61,16 @@ function SourceCard({ entry }: { entry: LibraryEntry }) {
       )}
       {entry.provenance !== undefined && <ProvenanceView provenance={entry.provenance} />}
       {entry.status === 'captured' && current?.view.entry.id !== entry.id && (
-        <button type="button" className="action" onClick={() => navigate({ docId: entry.id })}>
-          {t('openSourceText')}
-        </button>
+        <p className="source-read-actions">
+          <button type="button" className="action" onClick={() => navigate({ docId: entry.id })}>
+            {t('openSourceText')}
+          </button>
+          {current !== null && (
+            <button type="button" className="action" onClick={() => openPanel('beside', entry.id)} data-testid="read-beside">
+              {t('readBeside')}
+            </button>
+          )}
+        </p>
       )}
       {sourceActions.map(({ id, Component }) => (
         <Component key={id} entry={entry} />
