@@ -14,19 +14,25 @@ export type CaptureErrorCode = Extract<ApiErrorCode, 'bad-request' | 'network' |
  * needs to say it in the reader's language (renderer/capture/strings.ts).
  * Everything else keeps its code and its English message only.
  */
-export type CaptureReason =
-  | 'http-status' // { status }
-  | 'timeout' // { seconds }
-  | 'host-not-found' // { host }
-  | 'connection-refused' // { host }
-  | 'connection-closed' // { host }
-  | 'tls-rejected' // { host }
-  | 'redirects' // a loop, too many, or a target Daftar will not follow
-  | 'cancelled'
-  | 'bad-url'
-  | 'not-a-page' // a PDF, an image, a binary file
-  | 'page-too-large' // { limit }
-  | 'no-readable-text';
+export const CAPTURE_REASONS = [
+  'http-status', // { status }
+  'timeout', // { seconds }
+  'host-not-found', // { host }
+  'connection-refused', // { host }
+  'connection-closed', // { host }
+  'tls-rejected', // { host }
+  'redirects', // a loop, too many, or a target Daftar will not follow
+  'cancelled',
+  'bad-url',
+  'not-a-page', // a PDF, an image, a binary file
+  'page-too-large', // { limit }
+  'no-readable-text',
+  'binary-file', // an imported .txt or .md that is not text
+  'empty-file',
+  'file-too-large', // { limit }
+] as const;
+
+export type CaptureReason = (typeof CAPTURE_REASONS)[number];
 
 export class CaptureError extends Error {
   override name = 'CaptureError';

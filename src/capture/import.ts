@@ -37,8 +37,8 @@ export async function prepareImport(input: ImportInput, now: Date, limits?: Part
   const lim = withLimits(limits);
   const { name, kind } = checkFileName(input.fileName);
   const where = `import: ${name}`;
-  if (input.bytes.byteLength > lim.maxPageBytes) throw new CaptureError('too-large', `${where} is ${formatBytes(input.bytes.byteLength)}, over the limit of ${formatBytes(lim.maxPageBytes)}`);
-  if (input.bytes.byteLength === 0) throw new CaptureError('bad-request', `${where} is empty`);
+  if (input.bytes.byteLength > lim.maxPageBytes) throw new CaptureError('too-large', `${where} is ${formatBytes(input.bytes.byteLength)}, over the limit of ${formatBytes(lim.maxPageBytes)}`, 'file-too-large', { limit: formatBytes(lim.maxPageBytes) });
+  if (input.bytes.byteLength === 0) throw new CaptureError('bad-request', `${where} is empty`, 'empty-file');
   // A file named .html may still be a PDF or an image: the bytes decide.
   if (kind === 'html') classifyPage('text/html', input.bytes, where);
   else classifyPage('text/plain', input.bytes, where);

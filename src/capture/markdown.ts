@@ -149,7 +149,7 @@ function softBreaks(text: string): string {
 }
 
 export function markdownToDocument(source: string, where: string): MarkdownDocument {
-  if (source.includes('\0')) throw new CaptureError('unsupported', `${where} holds NUL bytes: it is binary, not Markdown`);
+  if (source.includes('\0')) throw new CaptureError('unsupported', `${where} holds NUL bytes: it is binary, not Markdown`, 'binary-file');
   const list = drafts(source);
   const all = list.map((d) => (d.type === 'figure' ? d.alt : d.text)).join(' ');
   const dir: Exclude<Dir, 'auto'> = detectDir(all) ?? 'ltr';
@@ -171,7 +171,7 @@ export function markdownToDocument(source: string, where: string): MarkdownDocum
     else if (draft.type === 'list-item') blocks.push({ id, type: 'list-item', ordered: draft.ordered, depth: draft.depth, ...attrs, runs });
     else blocks.push({ id, type: draft.type, ...attrs, runs });
   }
-  if (!blocks.some((b) => b.runs.some((r) => /\p{L}/u.test(r.text)))) throw new CaptureError('unsupported', `${where} has no readable text`);
+  if (!blocks.some((b) => b.runs.some((r) => /\p{L}/u.test(r.text)))) throw new CaptureError('unsupported', `${where} has no readable text`, 'no-readable-text');
   const heading = blocks.find((b) => b.type === 'heading');
   const out: MarkdownDocument = { document: { type: 'document', version: DOCUMENT_FORMAT_VERSION, lang: guessLang(all), dir, blocks }, images };
   if (heading) out.title = heading.runs.map((r) => r.text).join('').slice(0, 500);

@@ -20,7 +20,7 @@ export interface TextDocument {
 }
 
 export function textToDocument(text: string, where: string): TextDocument {
-  if (text.includes('\0')) throw new CaptureError('unsupported', `${where} holds NUL bytes: it is binary, or text in UTF-16 without a byte-order mark`);
+  if (text.includes('\0')) throw new CaptureError('unsupported', `${where} holds NUL bytes: it is binary, or text in UTF-16 without a byte-order mark`, 'binary-file');
   if (looksLikeSeedFormat(text)) {
     try {
       const parsed = parseSeedText(text);
@@ -36,7 +36,7 @@ export function textToDocument(text: string, where: string): TextDocument {
     .split(/\n[ \t]*\n/)
     .map((chunk) => chunk.split('\n').map((line) => line.trim()).filter(Boolean).join(' '))
     .filter((chunk) => chunk !== '');
-  if (chunks.length === 0 || !/\p{L}/u.test(chunks.join(''))) throw new CaptureError('unsupported', `${where} has no readable text`);
+  if (chunks.length === 0 || !/\p{L}/u.test(chunks.join(''))) throw new CaptureError('unsupported', `${where} has no readable text`, 'no-readable-text');
   if (chunks.length > DOCUMENT_LIMITS.maxBlocks) throw new CaptureError('too-large', `${where} has ${chunks.length} paragraphs; a document holds at most ${DOCUMENT_LIMITS.maxBlocks}`);
   const all = chunks.join(' ');
   const dir: Exclude<Dir, 'auto'> = detectDir(all) ?? 'ltr';

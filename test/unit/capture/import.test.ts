@@ -173,20 +173,24 @@ describe('importFile: content', () => {
     expect(v.raw.extension).toBe('md');
   });
 
-  const refused: [string, string | Uint8Array, string, RegExp][] = [
-    ['fake.html', '%PDF-1.7\n1 0 obj', 'unsupported', /text\/html, but its content is a PDF/],
-    ['fake.txt', PNG_1X1, 'unsupported', /text\/plain, but its content is an image/],
-    ['binary.txt', new Uint8Array([1, 2, 0, 3, 4]), 'unsupported', /content is binary/],
-    ['empty.html', '', 'bad-request', /is empty/],
-    ['shell.html', fixture('no-content.html'), 'unsupported', /has no readable content/],
-    ['blank.md', '\n\n   \n<script>alert(1)</script>\n', 'unsupported', /has no readable text/],
-    ['blank.txt', '\n\n  \n', 'unsupported', /has no readable text/],
+  // The last column: the reason the UI words in the reader's language.
+  const refused: [string, string | Uint8Array, string, RegExp, string][] = [
+    ['fake.html', '%PDF-1.7\n1 0 obj', 'unsupported', /text\/html, but its content is a PDF/, 'not-a-page'],
+    ['fake.txt', PNG_1X1, 'unsupported', /text\/plain, but its content is an image/, 'not-a-page'],
+    ['binary.txt', new Uint8Array([1, 2, 0, 3, 4]), 'unsupported', /content is binary/, 'not-a-page'],
+    ['utf16.txt', new Uint8Array([0x41, 0, 0x42, 0, 0x43, 0]), 'unsupported', /binary|NUL bytes/, 'not-a-page'],
+    ['nul.md', 'Some text\0with a NUL', 'unsupported', /content is binary/, 'not-a-page'],
+    ['empty.html', '', 'bad-request', /is empty/, 'empty-file'],
+    ['shell.html', fixture('no-content.html'), 'unsupported', /has no readable content/, 'no-readable-text'],
+    ['blank.md', '\n\n   \n<script>alert(1)</script>\n', 'unsupported', /has no readable text/, 'no-readable-text'],
+    ['blank.txt', '\n\n  \n', 'unsupported', /has no readable text/, 'no-readable-text'],
   ];
-  it.each(refused)('%s → %s', async (fileName, content, code, message) => {
+  it.each(refused)('%s → %s', async (fileName, content, code, message, reason) => {
     const { lib, part } = setup();
     const error = await apiFailure(part.importFile({ fileName, contentBase64: b64(content) }));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+    expect(error.problem?.reason).toBe(reason);
     expect(lib.added).toHaveLength(0);
   });
 
@@ -195,6 +199,7 @@ describe('importFile: content', () => {
     const big = await apiFailure(part.importFile({ fileName: 'big.html', contentBase64: b64(`<p>${'a'.repeat(2000)}</p>`) }));
     expect(big.code).toBe('too-large');
     expect(big.message).toMatch(/big\.html is 2 kB, over the limit of 1 kB/);
+    expect(big.problem).toEqual({ reason: 'file-too-large', params: { limit: '1 kB' } });
     const notB64 = await apiFailure(part.importFile({ fileName: 'x.html', contentBase64: '<p>not base64</p>' }));
     expect(notB64.code).toBe('bad-request');
     expect(notB64.message).toMatch(/not base64/);

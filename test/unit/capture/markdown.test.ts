@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaptureError } from '../../../src/capture/errors';
 import { markdownToDocument, stripHtml } from '../../../src/capture/markdown';
+import { textToDocument } from '../../../src/capture/text-blocks';
 import { parseInline } from '../../../src/capture/markdown-inline';
 import { blockText } from '../../../src/document/types';
 import { parseDocument } from '../../../src/document/validate';
@@ -105,5 +106,25 @@ describe('markdown inline', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('text that is not text', () => {
+  // Imports sniff bytes first, so these guards are the last line for any other caller; the reason lets the UI word them.
+  it.each([
+    ['markdown with a NUL byte', () => markdownToDocument('# Title\0', 'n.md'), 'binary-file'],
+    ['markdown with no letters', () => markdownToDocument('\n\n---\n\n', 'b.md'), 'no-readable-text'],
+    ['text with a NUL byte', () => textToDocument('A\0B', 'n.txt'), 'binary-file'],
+    ['text with no letters', () => textToDocument('\n \n 123 \n', 'b.txt'), 'no-readable-text'],
+  ])('%s is refused with a reason', (_name, run, reason) => {
+    let caught: unknown;
+    try {
+      run();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CaptureError);
+    expect((caught as CaptureError).code).toBe('unsupported');
+    expect((caught as CaptureError).problem?.reason).toBe(reason);
   });
 });

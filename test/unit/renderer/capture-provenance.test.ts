@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../../../src/api/contract';
 import { formatCaptureTime, provenanceRows, versionsNewestFirst } from '../../../renderer/capture/provenance';
 import { describeFailure, hostOf } from '../../../renderer/capture/task';
+import { CAPTURE_REASONS } from '../../../src/capture/errors';
 import { CAPTURE_STRINGS, captureT, isolate } from '../../../renderer/capture/strings';
 
 /** The message without its bidi isolates (U+2068, U+2069), to compare the words. */
@@ -101,6 +102,17 @@ describe('describeFailure', () => {
       expect(plain(describeFailure(error, en).message)).toMatch(enText);
     });
   }
+
+  it('words every reason the core can give, in both languages', () => {
+    for (const reason of CAPTURE_REASONS) {
+      const params = { status: 404, seconds: 30, host: 'example.org', limit: '20 MB' };
+      for (const lang of ['ar', 'en'] as const) {
+        const failure = describeFailure(withProblem('capture: core words', reason, params), captureT(lang));
+        expect(failure.detail, `${reason} in ${lang}`).toBe('core words');
+        expect(failure.message).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
 
   it('sets a host inside an Arabic sentence in its own bidi isolate', () => {
     const { message } = describeFailure(withProblem('m', 'connection-refused', { host: 'example.org:8443' }), captureT('ar'));
