@@ -72,13 +72,8 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           throw new CaptureError('network', `${current.href} redirects to ${next.protocol} (${JSON.stringify(location.slice(0, 100))}); only http: and https: redirects are followed`, 'redirects');
         }
-        try {
-          next = checkFetchUrl(next.href, 'redirect target');
-        } catch (error) {
-          // The user's address was fine; where it leads is not, and the UI should say so.
-          if (error instanceof CaptureError) throw new CaptureError(error.code, error.message, 'redirects');
-          throw error;
-        }
+        // The user's address was fine; where it leads is not, and the UI should say so.
+        next = checkFetchUrl(next.href, 'redirect target', 'redirects');
         next.hash = '';
         if (chain.includes(next.href)) throw new CaptureError('network', `redirect loop: ${[...chain, next.href].join(' → ')}`, 'redirects');
         if (hop + 1 > options.maxRedirects) throw new CaptureError('network', `too many redirects (more than ${options.maxRedirects}) starting at ${original.href}`, 'redirects');

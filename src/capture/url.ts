@@ -8,26 +8,30 @@
  * 127.0.0.1. The risk a reader app runs is active content, handled by
  * extraction, not server-side request forgery.
  */
-import { CaptureError } from './errors';
+import { CaptureError, type CaptureReason } from './errors';
 
-/** The URL a capture or a redirect may go to; throws CaptureError('bad-request') naming what is wrong. */
-export function checkFetchUrl(input: string, what = 'URL'): URL {
+/**
+ * The URL a capture or a redirect may go to; throws CaptureError('bad-request')
+ * naming what is wrong. `reason` is what the UI tells the user: the address
+ * they typed is bad, or (for a redirect) where it leads is.
+ */
+export function checkFetchUrl(input: string, what = 'URL', reason: CaptureReason = 'bad-url'): URL {
   const trimmed = input.trim();
-  if (trimmed === '') throw new CaptureError('bad-request', `${what} is empty`, 'bad-url');
-  if (trimmed.length > 4096) throw new CaptureError('bad-request', `${what} is longer than 4096 characters`, 'bad-url');
+  if (trimmed === '') throw new CaptureError('bad-request', `${what} is empty`, reason);
+  if (trimmed.length > 4096) throw new CaptureError('bad-request', `${what} is longer than 4096 characters`, reason);
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} is not a valid absolute URL`, 'bad-url');
+    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} is not a valid absolute URL`, reason);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} uses ${url.protocol} — only http: and https: pages can be captured`, 'bad-url');
+    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} uses ${url.protocol} — only http: and https: pages can be captured`, reason);
   }
   if (url.username !== '' || url.password !== '') {
-    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(redact(url)))} contains a user name or password — remove them; Daftar never sends credentials`, 'bad-url');
+    throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(redact(url)))} contains a user name or password — remove them; Daftar never sends credentials`, reason);
   }
-  if (url.hostname === '') throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} has no host`, 'bad-url');
+  if (url.hostname === '') throw new CaptureError('bad-request', `${what} ${JSON.stringify(shorten(trimmed))} has no host`, reason);
   return url;
 }
 
