@@ -25,9 +25,9 @@ export function BesidePanel({ arg }: SidePanelProps) {
   const { library, current, t } = useApp();
   const entries = library?.entries ?? [];
   const currentId = current?.view.entry.id;
-  const [chosen, setChosen] = useState<unknown>(arg);
-  useEffect(() => setChosen(arg), [arg]);
-  const entry = pickBeside(entries, currentId, chosen);
+  // The user's choice in the list holds until the panel is opened for another document.
+  const [picked, setPicked] = useState<{ arg: unknown; id: string } | null>(null);
+  const entry = pickBeside(entries, currentId, picked !== null && picked.arg === arg ? picked.id : arg);
   const choices = readableBeside(entries, currentId);
 
   if (entry === undefined) {
@@ -42,7 +42,7 @@ export function BesidePanel({ arg }: SidePanelProps) {
       {choices.length > 1 && (
         <label className="beside-pick">
           <span>{t('besidePick')}</span>
-          <select value={entry.id} onChange={(e) => setChosen(e.target.value)} data-testid="beside-pick">
+          <select value={entry.id} onChange={(e) => setPicked({ arg, id: e.target.value })} data-testid="beside-pick">
             {choices.map((c) => (
               <option key={c.id} value={c.id} dir="auto">
                 {c.title}

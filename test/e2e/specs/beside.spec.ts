@@ -78,6 +78,17 @@ test('an English source reads beside the Arabic article, and follows the reader'
   await expect(page.getByTestId('beside')).toHaveCount(0);
   await toggle.click();
   await expect(page.locator(`aside [data-beside-doc-id="${articleId}"]`)).toBeVisible();
+
+  // With a second text to choose from, the panel offers a list; the choice holds while the panel stays open.
+  await page.getByTestId('import-new-source-input').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Field notes\n\nA paragraph about the orchard and the people who keep it.\n', 'utf8') });
+  await expect(page.getByTestId('capture-done')).toBeVisible({ timeout: 60_000 });
+  await page.locator(`button.library-item[data-entry-id="${articleId}"]`).click();
+  const pick = page.getByTestId('beside-pick');
+  await expect(pick.locator('option')).toHaveCount(2);
+  await expect(page.locator(`aside [data-beside-doc-id="${sourceId}"]`)).toBeVisible();
+  await pick.selectOption({ label: 'Field notes' });
+  await expect(page.locator('aside .beside-body')).toContainText('orchard');
+  await expect(page.locator(`aside [data-beside-doc-id="${sourceId}"]`)).toHaveCount(0);
 });
 
 test('with no source captured, the panel says how to get one', async ({ daftar, page }) => {
